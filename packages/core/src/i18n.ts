@@ -1,0 +1,120 @@
+import i18next, { type i18n as I18next } from 'i18next';
+import { createFormatter, type Formatter } from './format.js';
+import ar from './locales/ar.js';
+import de from './locales/de.js';
+import en from './locales/en.js';
+import type { Messages } from './locales/messages.js';
+
+export type { Messages };
+export type Direction = 'ltr' | 'rtl';
+
+/** What a widget needs to speak the user's language. */
+export interface RingsideI18n {
+  readonly locale: string;
+  readonly dir: Direction;
+  readonly format: Formatter;
+  t(key: string, options?: Record<string, unknown>): string;
+  /** True when a translation exists for the key (in the locale or the English fallback). */
+  has(key: string): boolean;
+}
+
+export const BUNDLED_LOCALES: Record<string, Messages> = { en, de, ar };
+export const FALLBACK_LOCALE = 'en';
+const NAMESPACE = 'ringside';
+
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/** Host-supplied strings that add to or override the bundled ones, per language. */
+const hostMessages = new Map<string, Messages[]>();
+
+export function directionOf(locale: string): Direction {
+  return RTL_LANGUAGES.has(languageOf(locale)) ? 'rtl' : 'ltr';
+}
+
+function languageOf(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0] ?? FALLBACK_LOCALE;
+}
+
+/** A supported BCP 47 tag, or the fallback when the tag is malformed. */
+export function normalizeLocale(locale: string | null | undefined): string {
+  if (!locale) return FALLBACK_LOCALE;
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
+/**
+ * Adds or overrides strings for a language, for every Ringside widget on the page
+ * (e.g. `addMessages('de', { balance: { topUp: 'Guthaben aufladen' } })`). Later calls win.
+ */
+export function addMessages(locale: string, messages: Messages): void {
+  const language = languageOf(normalizeLocale(locale));
+  hostMessages.set(language, [...(hostMessages.get(language) ?? []), messages]);
+  instances.clear();
+}
+
+const instances = new Map<string, RingsideI18n>();
+
+export interface I18nOptions {
+  locale?: string | null;
+  /** Per-provider overrides, keyed by language. */
+  messages?: Record<string, Messages>;
+}
+
+/** An i18n object for a locale. Cached per locale when no per-provider messages are given. */
+export function createI18n(options: I18nOptions = {}): RingsideI18n {
+  const locale = normalizeLocale(options.locale);
+  if (!options.messages) {
+    let instance = instances.get(locale);
+    if (!instance) {
+      instance = buildI18n(locale, {});
+      instances.set(locale, instance);
+    }
+    return instance;
+  }
+  return buildI18n(locale, options.messages);
+}
+
+function buildI18n(locale: string, providerMessages: Record<string, Messages>): RingsideI18n {
+  const instance: I18next = i18next.createInstance();
+  const languages = new Set([...Object.keys(BUNDLED_LOCALES), ...hostMessages.keys(), ...Object.keys(providerMessages).map(languageOf)]);
+  const resources: Record<string, Record<string, Messages>> = {};
+  for (const language of languages) {
+    const layers = [BUNDLED_LOCALES[language] ?? {}, ...(hostMessages.get(language) ?? []), providerMessagesFor(providerMessages, language)];
+    resources[language] = { [NAMESPACE]: layers.reduce<Messages>((merged, layer) => deepMerge(merged, layer), {}) };
+  }
+  void instance.init({
+    lng: locale,
+    fallbackLng: FALLBACK_LOCALE,
+    ns: [NAMESPACE],
+    defaultNS: NAMESPACE,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return {
+    locale,
+    dir: directionOf(locale),
+    format: createFormatter(locale),
+    t: (key, tOptions = {}) => instance.t(key, tOptions) as string,
+    has: (key) => instance.exists(key),
+  };
+}
+
+function providerMessagesFor(messages: Record<string, Messages>, language: string): Messages {
+  return Object.entries(messages)
+    .filter(([tag]) => languageOf(tag) === language)
+    .reduce<Messages>((merged, [, layer]) => deepMerge(merged, layer), {});
+}
+
+function deepMerge(base: Messages, layer: Messages): Messages {
+  const result: Messages = { ...base };
+  for (const [key, value] of Object.entries(layer)) {
+    const current = result[key];
+    result[key] = typeof value === 'object' && typeof current === 'object' ? deepMerge(current, value) : value;
+  }
+  return result;
+}

@@ -1,0 +1,10 @@
+export * from './adapter.js';
+export * from './billing.js';
+export type * from './call-options.js';
+export * from './capabilities.js';
+export * from './context.js';
+export * from './errors.js';
+export * from './format.js';
+export * from './i18n.js';
+export * from './money.js';
+export * from './store.js';

@@ -1,0 +1,374 @@
+import { requireSection, type BalanceSummary, type ChargeEntry } from '@ringside/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { QueryController } from '../base/query-controller.js';
+import { RingsideElement, warnOnce } from '../base/ringside-element.js';
+import { baseStyles } from '../themes/tokens.js';
+import { balanceCardStyles } from './balance-card.styles.js';
+import { isLowBalance, toBalanceView, type BalanceView } from './balance-view.js';
+import type { ChartPresentation } from './charges-chart.js';
+import { lastDays, summarizeCharges, type ChargesSummary } from './charges-summary.js';
+
+type ChartModule = typeof import('./charges-chart.js');
+type DrawnChart = ReturnType<ChartModule['drawChargesChart']>;
+
+const CHART_COLORS = 5;
+
+/**
+ * @summary The customer's balance, credit limit, available funds, invoices due and recent charges.
+ *
+ * @event rs-top-up - The user pressed "Top up". `detail: { currency, availableFunds }`. Cancelable.
+ * @event rs-auth-required - The adapter reported an expired session.
+ *
+ * @csspart base - The card.
+ * @csspart amount - The headline amount.
+ * @csspart top-up-button - The "Top up" button.
+ *
+ * @cssproperty --rs-color-surface - Card background.
+ * @cssproperty --rs-color-accent - Buttons and the credit meter.
+ * @cssproperty --rs-color-warning - Low-balance text.
+ * @cssproperty --rs-chart-1 - First chart series; `--rs-chart-2` … `--rs-chart-5` follow.
+ */
+export class RsBalanceCard extends RingsideElement {
+  static override styles = [baseStyles, balanceCardStyles];
+
+  /** Below this amount of available funds (in the account's currency) the card warns. */
+  @property({ type: Number, attribute: 'low-balance-threshold' }) lowBalanceThreshold?: number;
+
+  /** Hides actions that change anything, e.g. for account-level users. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** Reloads the balance every this many seconds while the page is visible; 0 turns it off. */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+
+  /** How many days of charges the chart shows. */
+  @property({ type: Number, attribute: 'chart-days' }) chartDays = 30;
+
+  /** Whether the charges panel is open; chart.js is downloaded only when it is. */
+  @property({ type: Boolean, reflect: true, attribute: 'chart-open' }) chartOpen = false;
+
+  @state() private chartModule: ChartModule | undefined;
+  @state() private chartFailed = false;
+  @query('canvas') private canvas?: HTMLCanvasElement;
+  #chart: DrawnChart | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  readonly balance: QueryController<BalanceSummary | null> = new QueryController<BalanceSummary | null>(this, () => ({
+    key: 'billing/balance',
+    load: (adapter, signal) => requireSection(adapter, 'billing').getBalance({ signal }),
+  }));
+
+  readonly charges: QueryController<ChargeEntry[]> = new QueryController<ChargeEntry[]>(this, () => {
+    if (!this.chartOpen || !this.canShowCharges) return null;
+    const days = this.#chartDayRange();
+    const range = { from: days[0] ?? '', to: days[days.length - 1] ?? '' };
+    return {
+      key: `billing/charges/${range.from}..${range.to}`,
+      load: (adapter, signal) => requireSection(adapter, 'billing').getCharges(range, { signal }),
+    };
+  });
+
+  private get canShowCharges(): boolean {
+    return !!this.env?.adapter?.capabilities.billing.charges;
+  }
+
+  private get canTopUp(): boolean {
+    return !this.readonly && !!this.env?.adapter?.capabilities.payments.write;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#restartTimer();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopTimer();
+    this.#destroyChart();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('refreshInterval')) this.#restartTimer();
+    if (changed.has('chartOpen') && this.chartOpen && !this.chartModule) void this.#loadChartModule();
+  }
+
+  protected override updated(): void {
+    this.#drawChart();
+  }
+
+  protected override render(): TemplateResult {
+    const i18n = this.i18n;
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.balance.status === 'loading' ? 'true' : 'false'} lang=${i18n.locale}>
+      ${this.notConfigured ? this.#renderNotConfigured() : this.#renderContent()}
+    </section>`;
+  }
+
+  #renderNotConfigured(): TemplateResult {
+    return html`<header><h2 id="title">${this.t('balance.title')}</h2></header>
+      <div role="status">
+        <strong>${this.t('common.notConfigured.title')}</strong>
+        <p class="hint">${this.t('common.notConfigured.body')}</p>
+      </div>`;
+  }
+
+  #renderContent(): TemplateResult {
+    const { status, value, error, refreshing } = this.balance;
+    if (status === 'idle' || status === 'loading') {
+      return html`${this.#renderHeader(undefined)}
+        <div role="status"><span class="visually-hidden">${this.t('balance.loading')}</span><div class="skeleton"></div></div>`;
+    }
+    if (status === 'error' && error) {
+      return html`${this.#renderHeader(undefined)} ${this.#renderError(error.code === 'not_configured' ? 'not_configured' : error.code)}`;
+    }
+    if (value === null || value === undefined) {
+      return html`${this.#renderHeader(undefined)}
+        <p class="hint">${this.t('balance.empty')}</p>`;
+    }
+    const result = toBalanceView(value);
+    if (!result.ok) {
+      warnOnce(`<${this.localName}>: the adapter's balance has no valid ${result.problems.join(', ')}.`);
+      return html`${this.#renderHeader(undefined)} ${this.#renderError('invalid_response')}`;
+    }
+    if (result.ignored.length) warnOnce(`<${this.localName}>: ignored malformed ${result.ignored.join(', ')} from the adapter.`);
+    const view = result.view;
+    return html`${this.#renderHeader(view)}
+      <div role="status" class="status">${refreshing ? this.t('common.refreshing') : nothing}</div>
+      ${error ? this.#renderError(error.code) : nothing} ${this.#renderHeadline(view)} ${this.#renderAlerts(view)} ${this.#renderDetails(view)}
+      ${this.#renderActions(view)} ${this.canShowCharges ? this.#renderCharges(view) : nothing}`;
+  }
+
+  #renderHeader(view: BalanceView | undefined): TemplateResult {
+    const modelText = view && (this.i18n.has(`balance.model.${view.model}`) ? this.t(`balance.model.${view.model}`) : view.model);
+    return html`<header>
+      <h2 id="title">${this.t('balance.title')}</h2>
+      ${modelText ? html`<span class="badge">${modelText}</span>` : nothing}
+      ${this.readonly ? html`<span class="badge">${this.t('common.readOnly')}</span>` : nothing}
+    </header>`;
+  }
+
+  #renderError(code: string): TemplateResult {
+    return html`<div class="alert danger" role="alert">
+      <p>${this.t(`errors.${code}`)}</p>
+      <button type="button" @click=${() => this.balance.retry()}>${this.t('common.retry')}</button>
+    </div>`;
+  }
+
+  #renderHeadline(view: BalanceView): TemplateResult {
+    const money = (amount: number) => this.i18n.format.money(amount, view.currency);
+    const postpaid = view.model === 'postpaid';
+    return html`<div class="headline">
+        <div>
+          <span class="headline-label" id="headline-label">${this.t(postpaid ? 'balance.owed' : 'balance.balance')}</span>
+          <span part="amount" aria-describedby="headline-label">${money(view.balance)}</span>
+        </div>
+        ${view.availableFunds !== undefined && (postpaid || view.availableFunds !== view.balance)
+          ? html`<div>
+              <span class="headline-label">${this.t('balance.availableFunds')}</span>
+              <strong>${money(view.availableFunds)}</strong>
+            </div>`
+          : nothing}
+      </div>
+      ${view.creditUsed !== undefined
+        ? html`<progress max="1" .value=${Math.min(1, view.creditUsed)} aria-label=${this.t('balance.creditUsed', { percent: this.i18n.format.percent(view.creditUsed) })}></progress>
+            <p class="hint">${this.t('balance.creditUsed', { percent: this.i18n.format.percent(view.creditUsed) })}</p>`
+        : nothing}
+      ${this.i18n.has(`balance.modelHint.${view.model}`) ? html`<p class="hint">${this.t(`balance.modelHint.${view.model}`)}</p>` : nothing}`;
+  }
+
+  #renderAlerts(view: BalanceView): TemplateResult {
+    const money = (amount: number) => this.i18n.format.money(amount, view.currency);
+    const low = isLowBalance(view, this.lowBalanceThreshold);
+    return html`${low
+      ? html`<p class="alert warning" data-state="low-balance">
+          <strong>${this.t('balance.lowBalance')}</strong>${this.t('balance.lowBalanceHint', { threshold: money(this.lowBalanceThreshold ?? 0) })}
+        </p>`
+      : nothing}
+    ${view.overdueAmount ? html`<p class="alert danger">${this.t('balance.overdueHint', { amount: money(view.overdueAmount) })}</p>` : nothing}`;
+  }
+
+  #renderDetails(view: BalanceView): TemplateResult {
+    const { format } = this.i18n;
+    const money = (amount: number) => format.money(amount, view.currency);
+    const rows: [string, TemplateResult | string, string?][] = [];
+    if (view.creditLimit !== undefined) {
+      rows.push([this.t('balance.creditLimit'), view.creditLimit === null ? this.t('balance.noCreditLimit') : money(view.creditLimit)]);
+    }
+    if (view.model === 'postpaid' && view.availableFunds !== undefined) rows.push([this.t('balance.availableFunds'), money(view.availableFunds)]);
+    if (view.balanceDue !== undefined) rows.push([this.t('balance.balanceDue'), money(view.balanceDue)]);
+    if (view.overdueAmount) rows.push([this.t('balance.overdue'), money(view.overdueAmount), 'overdue']);
+    if (view.lastInvoice) {
+      rows.push([
+        this.t('balance.lastInvoice'),
+        this.t('balance.lastInvoiceValue', { amount: money(view.lastInvoice.amount), date: format.date(view.lastInvoice.dueDate) }),
+      ]);
+    }
+    rows.push([
+      this.t('balance.lastPayment'),
+      view.lastPayment
+        ? this.t('balance.lastPaymentValue', { amount: money(view.lastPayment.amount), date: format.date(view.lastPayment.date) })
+        : this.t('balance.noPayments'),
+    ]);
+    return html`<dl>
+      ${rows.map(([label, value, className]) => html`<dt>${label}</dt><dd class=${className ?? ''}>${value}</dd>`)}
+    </dl>`;
+  }
+
+  #renderActions(view: BalanceView): TemplateResult | typeof nothing {
+    const chartToggle = this.canShowCharges
+      ? html`<button type="button" aria-expanded=${this.chartOpen ? 'true' : 'false'} aria-controls="charges" @click=${this.#toggleChart}>
+          ${this.t(this.chartOpen ? 'balance.charges.hide' : 'balance.charges.show')}
+        </button>`
+      : nothing;
+    if (!this.canTopUp && chartToggle === nothing) return nothing;
+    return html`<div class="actions">
+      ${this.canTopUp
+        ? html`<button type="button" class="primary" part="top-up-button" @click=${() => this.#topUp(view)}>${this.t('balance.topUp')}</button>`
+        : nothing}
+      ${chartToggle}
+    </div>`;
+  }
+
+  #renderCharges(view: BalanceView): TemplateResult {
+    const title = this.t('balance.charges.title', { count: this.chartDays });
+    if (!this.chartOpen) return html`<div id="charges" hidden></div>`;
+    const { status, value, error } = this.charges;
+    let body: TemplateResult;
+    if (status === 'error' && error) {
+      body = html`<div class="alert danger" role="alert">
+        <p>${this.t(`errors.${error.code}`)}</p>
+        <button type="button" @click=${() => this.charges.retry()}>${this.t('common.retry')}</button>
+      </div>`;
+    } else if (status !== 'ready' || !value) {
+      body = html`<div role="status"><span class="visually-hidden">${this.t('common.loading')}</span><div class="skeleton"></div></div>`;
+    } else {
+      const summary = this.#summary(value);
+      body = summary.services.length ? this.#renderChargesSummary(summary, view) : html`<p class="hint">${this.t('balance.charges.empty')}</p>`;
+    }
+    return html`<div id="charges" class="chart-panel" role="region" aria-label=${title}>
+      <h3 class="hint">${title}</h3>
+      ${body}
+    </div>`;
+  }
+
+  #renderChargesSummary(summary: ChargesSummary, view: BalanceView): TemplateResult {
+    const money = (amount: number) => this.i18n.format.money(amount, view.currency);
+    return html`${this.chartFailed
+        ? html`<p class="hint" role="status">${this.t('balance.charges.loadFailed')}</p>`
+        : html`<div class="chart-box" part="chart"><canvas role="img" aria-label=${this.t('balance.charges.summary')}></canvas></div>`}
+      <table>
+        <caption class="visually-hidden">
+          ${this.t('balance.charges.summary')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.t('balance.charges.service')}</th>
+            <th scope="col" class="amount">${this.t('balance.charges.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${summary.services.map(
+            (series, index) => html`<tr>
+              <th scope="row"><span class="swatch" data-series=${index % CHART_COLORS}></span>${this.#serviceLabel(series.service)}</th>
+              <td class="amount">${money(series.total)}</td>
+            </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">${this.t('balance.charges.total')}</th>
+            <td class="amount">${money(summary.total)}</td>
+          </tr>
+        </tfoot>
+      </table>`;
+  }
+
+  #serviceLabel(service: string): string {
+    return this.i18n.has(`services.${service}`) ? this.t(`services.${service}`) : service;
+  }
+
+  #summaryCache: { entries: ChargeEntry[]; summary: ChargesSummary } | undefined;
+
+  #summary(entries: ChargeEntry[]): ChargesSummary {
+    if (this.#summaryCache?.entries !== entries) this.#summaryCache = { entries, summary: summarizeCharges(entries, this.#chartDayRange()) };
+    return this.#summaryCache.summary;
+  }
+
+  #chartDayRange(): string[] {
+    return lastDays(new Date(), Math.max(1, Math.min(366, Math.floor(this.chartDays) || 30)));
+  }
+
+  #toggleChart = () => {
+    this.chartOpen = !this.chartOpen;
+  };
+
+  #topUp(view: BalanceView): void {
+    this.emit('rs-top-up', { currency: view.currency, availableFunds: view.availableFunds ?? null });
+  }
+
+  async #loadChartModule(): Promise<void> {
+    try {
+      this.chartModule = await import('./charges-chart.js');
+      this.chartFailed = false;
+    } catch (error) {
+      warnOnce(`<${this.localName}>: could not load the chart (${String(error)}).`);
+      this.chartFailed = true;
+    }
+  }
+
+  #drawChart(): void {
+    const canvas = this.canvas;
+    const entries = this.charges.value;
+    const view = this.balance.value ? toBalanceView(this.balance.value) : undefined;
+    if (!canvas || !this.chartModule || !entries || !view?.ok) {
+      this.#destroyChart();
+      return;
+    }
+    const drawnFor = { summary: this.#summary(entries), canvas, theme: this.env?.theme, locale: this.i18n.locale };
+    const previous = this.#drawnFor;
+    if (this.#chart && previous && (Object.keys(drawnFor) as (keyof typeof drawnFor)[]).every((key) => previous[key] === drawnFor[key])) return;
+    this.#destroyChart();
+    this.#drawnFor = drawnFor;
+    this.#chart = this.chartModule.drawChargesChart(canvas, drawnFor.summary, this.#chartPresentation(view.view.currency));
+  }
+
+  #drawnFor: { summary: ChargesSummary; canvas: HTMLCanvasElement; theme: string | undefined; locale: string } | undefined;
+
+  #chartPresentation(currency: string): ChartPresentation {
+    // The legend swatches carry the themed series colours; the chart copies them so both agree.
+    const swatches = [...this.renderRoot.querySelectorAll<HTMLElement>('.swatch')];
+    const hostStyle = getComputedStyle(this);
+    const { format } = this.i18n;
+    return {
+      colors: swatches.map((swatch) => getComputedStyle(swatch).backgroundColor),
+      textColor: hostStyle.color,
+      gridColor: hostStyle.getPropertyValue('--rs-color-border').trim() || 'rgb(128 128 128 / 0.3)',
+      fontFamily: hostStyle.fontFamily,
+      rtl: this.i18n.dir === 'rtl',
+      animate: !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
+      serviceLabel: (service) => this.#serviceLabel(service),
+      dayLabel: (day) => format.dayMonth(day),
+      money: (amount) => format.money(amount, currency),
+    };
+  }
+
+  #destroyChart(): void {
+    this.#chart?.destroy();
+    this.#chart = undefined;
+    this.#drawnFor = undefined;
+  }
+
+  #restartTimer(): void {
+    this.#stopTimer();
+    if (this.refreshInterval > 0 && this.isConnected) {
+      this.#timer = setInterval(() => {
+        if (!document.hidden) this.balance.refresh();
+      }, this.refreshInterval * 1000);
+    }
+  }
+
+  #stopTimer(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}

@@ -1,0 +1,165 @@
+import { css } from 'lit';
+import { token } from '../themes/tokens.js';
+
+export const balanceCardStyles = css`
+  [part='base'] {
+    background: ${token('--rs-color-surface')};
+    border: 1px solid ${token('--rs-color-border')};
+    border-radius: ${token('--rs-radius')};
+    box-shadow: ${token('--rs-shadow')};
+    padding: ${token('--rs-space')};
+    display: grid;
+    gap: calc(${token('--rs-space')} * 0.75);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  h2 {
+    font-size: 1.05em;
+    margin: 0;
+    margin-inline-end: auto;
+  }
+  .badge {
+    font-size: 0.8em;
+    padding-block: 0.1em;
+    padding-inline: 0.6em;
+    border-radius: 999px;
+    background: ${token('--rs-color-surface-muted')};
+    color: ${token('--rs-color-text-muted')};
+    border: 1px solid ${token('--rs-color-border')};
+  }
+  .status {
+    font-size: 0.85em;
+    color: ${token('--rs-color-text-muted')};
+  }
+  .headline {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+  }
+  .headline-label {
+    display: block;
+    color: ${token('--rs-color-text-muted')};
+    font-size: 0.9em;
+  }
+  [part='amount'] {
+    font-size: 2em;
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.2;
+  }
+  .hint {
+    margin: 0;
+    color: ${token('--rs-color-text-muted')};
+    font-size: 0.9em;
+  }
+  progress {
+    inline-size: 100%;
+    block-size: 0.5rem;
+    accent-color: ${token('--rs-color-accent')};
+  }
+  dl {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: 0.35rem 1rem;
+    margin: 0;
+  }
+  dt {
+    color: ${token('--rs-color-text-muted')};
+  }
+  dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+  }
+  .alert {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: calc(${token('--rs-radius')} * 0.75);
+    border-inline-start: 4px solid currentColor;
+  }
+  .alert.warning {
+    background: ${token('--rs-color-warning-surface')};
+    color: ${token('--rs-color-warning')};
+  }
+  .alert.danger {
+    background: ${token('--rs-color-danger-surface')};
+    color: ${token('--rs-color-danger')};
+  }
+  .alert strong {
+    display: block;
+  }
+  .overdue {
+    color: ${token('--rs-color-danger')};
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .chart-panel {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .chart-box {
+    position: relative;
+    block-size: 12rem;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-size: 0.9em;
+  }
+  th,
+  td {
+    text-align: start;
+    padding-block: 0.2rem;
+    border-block-end: 1px solid ${token('--rs-color-border')};
+  }
+  td.amount,
+  th.amount {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .swatch {
+    display: inline-block;
+    inline-size: 0.75em;
+    block-size: 0.75em;
+    border-radius: 2px;
+    margin-inline-end: 0.4em;
+    vertical-align: baseline;
+  }
+  .swatch[data-series='0'] {
+    background: ${token('--rs-chart-1')};
+  }
+  .swatch[data-series='1'] {
+    background: ${token('--rs-chart-2')};
+  }
+  .swatch[data-series='2'] {
+    background: ${token('--rs-chart-3')};
+  }
+  .swatch[data-series='3'] {
+    background: ${token('--rs-chart-4')};
+  }
+  .swatch[data-series='4'] {
+    background: ${token('--rs-chart-5')};
+  }
+  .skeleton {
+    block-size: 2.4em;
+    inline-size: 60%;
+    border-radius: 0.4rem;
+    background: ${token('--rs-color-surface-muted')};
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+`;

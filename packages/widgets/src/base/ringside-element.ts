@@ -1,0 +1,101 @@
+import { consume } from '@lit/context';
+import { createI18n, ringsideContext, type RingsideEnvironment, type RingsideError, type RingsideI18n } from '@ringside/core';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { RingsideEventMap } from './events.js';
+import { VERSION } from './version.js';
+
+type EventDetail<K extends keyof RingsideEventMap> = RingsideEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+const warned = new Set<string>();
+
+/** Logs a developer warning once per message, prefixed so hosts can find it. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`[ringside] ${message}`);
+}
+
+/**
+ * The base of every Ringside widget: safe registration, locale and direction, typed events,
+ * and the environment from `<rs-provider>` / `provideRingside()`.
+ */
+export class RingsideElement extends LitElement {
+  static readonly version = VERSION;
+
+  /**
+   * Registers the class under a tag. When the tag is taken (a second copy of Ringside on the
+   * page), it warns and keeps the first definition instead of throwing.
+   */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    const existing = registry.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+    if (existing) {
+      if (existing !== this) {
+        warnOnce(`<${tag}> is already defined (version ${existing.version ?? 'unknown'}); this copy (version ${this.version}) was not registered.`);
+      }
+      return;
+    }
+    registry.define(tag, this);
+  }
+
+  @consume({ context: ringsideContext, subscribe: true })
+  @state()
+  protected env?: RingsideEnvironment;
+
+  /** A locale for this widget alone; otherwise the provider's. */
+  @property() override lang = '';
+
+  /** The text direction the widget applied to itself, unless the author set `dir`. */
+  #appliedDir: string | null = null;
+
+  /** The provider's environment, or undefined when the widget has none. */
+  get environment(): RingsideEnvironment | undefined {
+    return this.env;
+  }
+
+  get i18n(): RingsideI18n {
+    const providerI18n = this.env?.i18n;
+    if (this.lang && this.lang !== providerI18n?.locale) return createI18n({ locale: this.lang });
+    return providerI18n ?? createI18n({ locale: this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang });
+  }
+
+  protected t(key: string, options?: Record<string, unknown>): string {
+    return this.i18n.t(key, options);
+  }
+
+  /** The translated message for an error's code. */
+  protected errorMessage(error: RingsideError): string {
+    return this.t(`errors.${error.code}`);
+  }
+
+  /** True when the widget cannot reach any backend; it then shows a "not connected" state. */
+  protected get notConfigured(): boolean {
+    return !this.env?.adapter;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The provider answers synchronously when it is already on the page; give a late one a frame.
+    requestAnimationFrame(() => {
+      if (this.isConnected && this.notConfigured) {
+        warnOnce(
+          `<${this.localName}> has no adapter. Wrap it in <rs-provider> with an adapter, or call provideRingside(element, { adapter }) on an ancestor. See docs/embedding.md.`,
+        );
+      }
+    });
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    const authorDir = this.getAttribute('dir');
+    if (authorDir === null || authorDir === this.#appliedDir) {
+      this.#appliedDir = this.i18n.dir;
+      if (authorDir !== this.#appliedDir) this.setAttribute('dir', this.#appliedDir);
+    }
+  }
+
+  /** Dispatches a typed domain event that bubbles out of shadow roots. Returns false when a listener cancelled it. */
+  emit<K extends keyof RingsideEventMap>(name: K, detail: EventDetail<K>): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  }
+}
