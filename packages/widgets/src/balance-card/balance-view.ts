@@ -1,4 +1,4 @@
-import { isCurrencyCode, type BalanceSummary, type BillingModel } from '@ringside/core';
+import { fromMinorUnits, isCurrencyCode, toMinorUnits, type BalanceSummary, type BillingModel } from '@ringside/core';
 
 /** A balance that is safe to render: every number finite, every optional part either valid or absent. */
 export interface BalanceView {
@@ -68,7 +68,7 @@ export function toBalanceView(raw: BalanceSummary | Record<string, unknown>): Ba
       model,
       balance,
       creditLimit,
-      availableFunds: reportedFunds ?? deriveAvailableFunds(model, balance, creditLimit),
+      availableFunds: reportedFunds ?? deriveAvailableFunds(model, balance, creditLimit, currency),
       creditUsed: model === 'postpaid' && creditLimit ? Math.max(0, balance) / creditLimit : undefined,
       lastPayment: dated(input.lastPayment, 'date', 'lastPayment', ignored) as BalanceView['lastPayment'],
       balanceDue: optionalAmount('balanceDue', input.balanceDue),
@@ -79,9 +79,10 @@ export function toBalanceView(raw: BalanceSummary | Record<string, unknown>): Ba
 }
 
 /** Prepaid: the balance plus any credit allowed below zero. Postpaid: what is left of the limit. */
-function deriveAvailableFunds(model: string, balance: number, creditLimit: number | null | undefined): number | undefined {
-  if (model === 'prepaid') return balance + (creditLimit ?? 0);
-  if (model === 'postpaid' && typeof creditLimit === 'number') return creditLimit - balance;
+function deriveAvailableFunds(model: string, balance: number, creditLimit: number | null | undefined, currency: string): number | undefined {
+  const minor = (amount: number) => toMinorUnits(amount, currency);
+  if (model === 'prepaid') return fromMinorUnits(minor(balance) + minor(creditLimit ?? 0), currency);
+  if (model === 'postpaid' && typeof creditLimit === 'number') return fromMinorUnits(minor(creditLimit) - minor(balance), currency);
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextRoot, consume } from '@lit/context';
 import { createI18n, ringsideContext, type RingsideEnvironment, type RingsideError, type RingsideI18n } from '@ringside/core';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -8,6 +8,19 @@ import { VERSION } from './version.js';
 type EventDetail<K extends keyof RingsideEventMap> = RingsideEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 const warned = new Set<string>();
+const CONTEXT_ROOT = Symbol.for('ringside.contextRoot');
+
+/**
+ * Lets a provider that appears after a widget (e.g. `provideRingside()` called once the page
+ * has loaded) still reach it: the root remembers unanswered requests and replays them.
+ * One per document, shared by every copy of Ringside on the page.
+ */
+function ensureContextRoot(document: Document): void {
+  const holder = document as Document & { [CONTEXT_ROOT]?: ContextRoot };
+  if (holder[CONTEXT_ROOT]) return;
+  holder[CONTEXT_ROOT] = new ContextRoot();
+  holder[CONTEXT_ROOT].attach(document.documentElement);
+}
 
 /** Logs a developer warning once per message, prefixed so hosts can find it. */
 export function warnOnce(message: string): void {
@@ -74,6 +87,7 @@ export class RingsideElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
     // The provider answers synchronously when it is already on the page; give a late one a frame.
     requestAnimationFrame(() => {

@@ -19,6 +19,8 @@ export function provideRingside(element: HTMLElement, options: RingsideOptions):
   let current = { ...options };
   let environment = createEnvironment(current);
   const provider = new ContextProvider(element, { context: ringsideContext, initialValue: environment });
+  // Announces the provider so widgets that asked before it existed are answered now.
+  provider.hostConnected();
   let removeTheme = applyTheme(element, environment.theme);
   return {
     get environment() {

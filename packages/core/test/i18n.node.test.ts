@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_LOCALES, addMessages, createI18n, directionOf, normalizeLocale, type Messages } from '../src/i18n.js';
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Flattens a bundle to `a.b.c` keys, folding plural forms into their base key. */
+function keysOf(messages: Messages, prefix = ''): Map<string, Set<string>> {
+  const keys = new Map<string, Set<string>>();
+  for (const [key, value] of Object.entries(messages)) {
+    const path = `${prefix}${key}`;
+    if (typeof value === 'object') {
+      for (const [inner, forms] of keysOf(value, `${path}.`)) keys.set(inner, forms);
+      continue;
+    }
+    const base = path.replace(PLURAL, '');
+    const forms = keys.get(base) ?? new Set<string>();
+    if (PLURAL.test(path)) forms.add(PLURAL.exec(path)![1]!);
+    keys.set(base, forms);
+  }
+  return keys;
+}
+
+describe('bundled translations', () => {
+  const english = keysOf(BUNDLED_LOCALES.en!);
+
+  for (const [locale, messages] of Object.entries(BUNDLED_LOCALES)) {
+    it(`${locale} has every key, with every plural form the language needs`, () => {
+      const keys = keysOf(messages);
+      const needed = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const [key, englishForms] of english) {
+        expect(keys.has(key), `${locale} lacks ${key}`).toBe(true);
+        if (englishForms.size) {
+          for (const form of needed) expect(keys.get(key)!.has(form), `${locale} lacks ${key}_${form}`).toBe(true);
+        }
+      }
+      for (const key of keys.keys()) expect(english.has(key), `${locale} has unknown key ${key}`).toBe(true);
+    });
+  }
+
+  it('keeps interpolation placeholders in every translation', () => {
+    const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    const flat = (m: Messages, prefix = ''): [string, string][] =>
+      Object.entries(m).flatMap(([k, v]) => (typeof v === 'object' ? flat(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, string]]));
+    const english = new Map(flat(BUNDLED_LOCALES.en!));
+    for (const locale of ['de', 'ar']) {
+      for (const [key, text] of flat(BUNDLED_LOCALES[locale]!)) {
+        const base = english.get(key) ?? english.get(key.replace(PLURAL, '_other'));
+        if (!base) continue;
+        // Arabic "one"/"two" forms may spell the number out instead of using {{count}}.
+        const expected = placeholders(base).filter((p) => !(locale === 'ar' && p === 'count'));
+        for (const name of expected) expect(placeholders(text), `${locale}:${key}`).toContain(name);
+      }
+    }
+  });
+});
+
+describe('createI18n', () => {
+  it('translates with plurals per language', () => {
+    expect(createI18n({ locale: 'en' }).t('common.days', { count: 1 })).toBe('1 day');
+    expect(createI18n({ locale: 'de' }).t('common.days', { count: 3 })).toBe('3 Tage');
+    expect(createI18n({ locale: 'ar' }).t('common.days', { count: 2 })).toBe('يومان');
+    expect(createI18n({ locale: 'ar' }).t('common.days', { count: 5 })).toBe('5 أيام');
+  });
+
+  it('falls back from a regional tag to its language and from unknown languages to English', () => {
+    expect(createI18n({ locale: 'de-AT' }).t('balance.topUp')).toBe('Aufladen');
+    expect(createI18n({ locale: 'de-AT' }).locale).toBe('de-AT');
+    expect(createI18n({ locale: 'fr' }).t('balance.topUp')).toBe('Top up');
+    expect(createI18n({ locale: 'not a locale!' }).locale).toBe('en');
+  });
+
+  it('knows the text direction', () => {
+    expect(createI18n({ locale: 'ar-EG' }).dir).toBe('rtl');
+    expect(directionOf('he')).toBe('rtl');
+    expect(directionOf('de')).toBe('ltr');
+    expect(normalizeLocale('EN-gb')).toBe('en-GB');
+  });
+
+  it('lets a host add and override strings, globally and per provider', () => {
+    addMessages('en', { balance: { topUp: 'Add credit' }, custom: { hello: 'Hello' } });
+    const i18n = createI18n({ locale: 'en-US' });
+    expect(i18n.t('balance.topUp')).toBe('Add credit');
+    expect(i18n.t('custom.hello')).toBe('Hello');
+    expect(i18n.t('balance.title')).toBe('Balance');
+    const provider = createI18n({ locale: 'fr', messages: { fr: { balance: { topUp: 'Recharger' } } } });
+    expect(provider.t('balance.topUp')).toBe('Recharger');
+    expect(provider.t('balance.title')).toBe('Balance');
+    addMessages('en', { balance: { topUp: 'Top up' } });
+  });
+});
