@@ -63,13 +63,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   }
 
   function pay(request: PaymentRequest): PaymentResult {
-    const fingerprint = JSON.stringify([request.amount, request.methodId]);
+    const fingerprint = JSON.stringify([request.amount, request.source]);
     const previous = payments.get(request.idempotencyKey);
     if (previous) {
       if (previous.fingerprint !== fingerprint) {
         throw new RingsideError('conflict', { detail: 'idempotency key reused with a different request' });
       }
-      return previous.result;
+      return { ...previous.result, replayed: true };
     }
     const balance = currentBalance();
     const fields = [];
@@ -77,7 +77,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     if (!(request.amount.amount >= data.minimumPayment)) {
       fields.push({ field: 'amount', reason: 'too_small', params: { min: data.minimumPayment } });
     }
-    if (!data.paymentMethods.some((method) => method.id === request.methodId)) fields.push({ field: 'methodId', reason: 'unknown' });
+    const savedMethodId = 'savedMethodId' in request.source ? request.source.savedMethodId : undefined;
+    if (!data.paymentMethods.some((method) => method.id === savedMethodId)) fields.push({ field: 'source', reason: 'unknown' });
     if (fields.length) throw new RingsideError('validation', { fields });
 
     const currency = balance.currency;
@@ -94,6 +95,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     balance.lastPayment = { amount: request.amount.amount, date: new Date().toISOString().slice(0, 10) };
     const result: PaymentResult = {
       id: `pay-${payments.size + 1}`,
+      reference: `R-${String(payments.size + 1).padStart(6, '0')}`,
       status: 'succeeded',
       amount: { ...request.amount },
       newBalance: balance.balance,

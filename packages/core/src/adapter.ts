@@ -1,26 +1,31 @@
-import type { BillingAdapter, PaymentsAdapter } from './billing.js';
-import type { Capabilities } from './capabilities.js';
+import type { BillingAdapter } from './billing.js';
+import type { Capabilities, Domain } from './capabilities.js';
 import { RingsideError } from './errors.js';
+import type { PaymentsAdapter } from './payments.js';
+import type { TicketsAdapter } from './tickets.js';
+import type { ExtensionsAdapter, HuntGroupsAdapter, SchedulesAdapter } from './telephony.js';
 
 /**
  * The plugin contract. One section per domain; a section is present when the adapter declares
- * the matching capability. Every method rejects with a RingsideError (or something
+ * that it can read the domain. Every method rejects with a RingsideError (or something
  * `toRingsideError` can map).
  */
 export interface RingsideAdapter {
   readonly name: string;
   readonly capabilities: Capabilities;
   readonly billing?: BillingAdapter;
+  readonly extensions?: ExtensionsAdapter;
+  readonly huntGroups?: HuntGroupsAdapter;
+  readonly schedules?: SchedulesAdapter;
   readonly payments?: PaymentsAdapter;
+  readonly tickets?: TicketsAdapter;
 }
 
-export type AdapterSection = 'billing' | 'payments';
-
 /** The section of an adapter, or an `unsupported` error when it does not declare it. */
-export function requireSection<S extends AdapterSection>(adapter: RingsideAdapter, section: S): NonNullable<RingsideAdapter[S]> {
-  const value = adapter[section];
-  if (!value || !adapter.capabilities[section]?.read) {
-    throw new RingsideError('unsupported', { detail: `${adapter.name} does not provide ${section}` });
+export function requireSection<D extends Domain>(adapter: RingsideAdapter, domain: D): NonNullable<RingsideAdapter[D]> {
+  const section = adapter[domain];
+  if (!section || !adapter.capabilities[domain]?.read) {
+    throw new RingsideError('unsupported', { detail: `${adapter.name} does not provide ${domain}` });
   }
-  return value as NonNullable<RingsideAdapter[S]>;
+  return section as NonNullable<RingsideAdapter[D]>;
 }

@@ -1,5 +1,4 @@
 import type { CallOptions } from './call-options.js';
-import type { Money } from './money.js';
 
 /**
  * Prepaid (debit) lines spend money paid in advance: `balance` is what is left.
@@ -52,27 +51,4 @@ export interface BillingAdapter {
   /** Null when the account has no billing information yet (a new account). */
   getBalance(options?: CallOptions): Promise<BalanceSummary | null>;
   getCharges(query: ChargesQuery, options?: CallOptions): Promise<ChargeEntry[]>;
-}
-
-export interface PaymentRequest {
-  amount: Money;
-  /** A saved payment method id, or a token from a tokenizer. */
-  methodId: string;
-  /** The same key twice charges once. */
-  idempotencyKey: string;
-}
-
-export type PaymentStatus = 'succeeded' | 'declined' | 'pending' | 'requires_action';
-
-export interface PaymentResult {
-  id: string;
-  status: PaymentStatus;
-  amount: Money;
-  /** The balance after the payment, when the backend knows it. */
-  newBalance?: number;
-  declineReason?: string;
-}
-
-export interface PaymentsAdapter {
-  makePayment(request: PaymentRequest, options?: CallOptions): Promise<PaymentResult>;
 }

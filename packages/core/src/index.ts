@@ -7,4 +7,8 @@ export * from './errors.js';
 export * from './format.js';
 export * from './i18n.js';
 export * from './money.js';
+export * from './paging.js';
+export * from './payments.js';
 export * from './store.js';
+export * from './telephony.js';
+export * from './tickets.js';

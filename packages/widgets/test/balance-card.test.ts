@@ -1,5 +1,5 @@
 import type { BalanceSummary, RingsideAdapter } from '@ringside/core';
-import { RingsideError } from '@ringside/core';
+import { NO_CAPABILITIES, RingsideError } from '@ringside/core';
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { screen as page } from 'shadow-dom-testing-library';
 import { RsBalanceCard } from '../src/balance-card/balance-card.component.js';
@@ -204,7 +204,9 @@ describe('<rs-balance-card>', () => {
       expect(visibleText(readOnly.card)).to.include('View only');
       await expect(readOnly.card).shadowDom.to.be.accessible();
 
-      const noPayments = await renderCard({ adapter: memory({ capabilities: { payments: { read: false, write: false } } }) });
+      const noPayments = await renderCard({
+        adapter: memory({ capabilities: { payments: { ...NO_CAPABILITIES.payments, read: true } } }),
+      });
       await noPayments.screen.findByShadowText('$412.35');
       expect(noPayments.screen.queryByShadowRole('button', { name: 'Top up' })).to.equal(null);
     });
@@ -217,7 +219,12 @@ describe('<rs-balance-card>', () => {
       await screen.findByShadowText('€7.85');
       const { store } = provider.environment;
       await store.mutate(
-        () => adapter.payments!.makePayment({ amount: { amount: 20, currency: 'EUR' }, methodId: 'pm-card-1881', idempotencyKey: 'k-1' }),
+        () =>
+          adapter.payments!.makePayment({
+            amount: { amount: 20, currency: 'EUR' },
+            source: { savedMethodId: 'pm-card-1881' },
+            idempotencyKey: 'k-1',
+          }),
         { invalidates: ['billing'] },
       );
       await screen.findByShadowText('€27.85');
