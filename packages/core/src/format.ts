@@ -1,3 +1,5 @@
+import { directionOf } from './direction.js';
+
 /** Locale-aware formatting through Intl. Formatters are cached: creating them is the slow part. */
 export interface Formatter {
   readonly locale: string;
@@ -41,15 +43,26 @@ const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1],
 ];
 
+/** Left-to-right isolate: keeps a Latin currency code like "US$" in one piece inside right-to-left text. */
+const LRI = '\u2066';
+const PDI = '\u2069';
+
 export function createFormatter(locale: string): Formatter {
+  const rtl = directionOf(locale) === 'rtl';
   const number = (value: number, options: Intl.NumberFormatOptions = {}) =>
     cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
   const date = (value: Date | string, style: 'short' | 'medium' | 'long' = 'medium') =>
     cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style })).format(toDate(value));
   return {
     locale,
-    money: (amount, currency) =>
-      cached(`m|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(amount),
+    money: (amount, currency) => {
+      const formatter = cached(`m|${locale}|${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })) as Intl.NumberFormat;
+      if (!rtl) return formatter.format(amount);
+      return formatter
+        .formatToParts(amount)
+        .map((part) => (part.type === 'currency' && /[A-Za-z]/.test(part.value) ? `${LRI}${part.value}${PDI}` : part.value))
+        .join('');
+    },
     number,
     percent: (ratio) => number(ratio, { style: 'percent', maximumFractionDigits: 0 }),
     date,

@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18next } from 'i18next';
+import { directionOf, languageOf, type Direction } from './direction.js';
 import { createFormatter, type Formatter } from './format.js';
 import ar from './locales/ar.js';
 import de from './locales/de.js';
@@ -6,7 +7,7 @@ import en from './locales/en.js';
 import type { Messages } from './locales/messages.js';
 
 export type { Messages };
-export type Direction = 'ltr' | 'rtl';
+export { directionOf, type Direction } from './direction.js';
 
 /** What a widget needs to speak the user's language. */
 export interface RingsideI18n {
@@ -22,18 +23,8 @@ export const BUNDLED_LOCALES: Record<string, Messages> = { en, de, ar };
 export const FALLBACK_LOCALE = 'en';
 const NAMESPACE = 'ringside';
 
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
-
 /** Host-supplied strings that add to or override the bundled ones, per language. */
 const hostMessages = new Map<string, Messages[]>();
-
-export function directionOf(locale: string): Direction {
-  return RTL_LANGUAGES.has(languageOf(locale)) ? 'rtl' : 'ltr';
-}
-
-function languageOf(locale: string): string {
-  return locale.toLowerCase().split(/[-_]/)[0] ?? FALLBACK_LOCALE;
-}
 
 /** A supported BCP 47 tag, or the fallback when the tag is malformed. */
 export function normalizeLocale(locale: string | null | undefined): string {

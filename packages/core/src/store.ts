@@ -32,6 +32,8 @@ interface Entry {
 type Listener = () => void;
 
 const DEFAULTS = { staleTime: 30_000, timeout: 15_000 };
+/** setTimeout fires at once for delays above 2^31−1 ms; longer timeouts mean "never". */
+const MAX_TIMER_DELAY = 2_147_483_647;
 const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelay: 400, maxDelay: 5_000 };
 
 /** `billing` covers `billing` and `billing/…`, not `billingx`. */
@@ -155,10 +157,13 @@ export class RingsideStore {
   #attempt<T>(loader: Loader<T>): Promise<T> {
     const controller = new AbortController();
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        controller.abort();
-        reject(new RingsideError('timeout', { detail: `no answer after ${this.timeout} ms` }));
-      }, this.timeout);
+      const timer =
+        this.timeout > MAX_TIMER_DELAY
+          ? undefined
+          : setTimeout(() => {
+              controller.abort();
+              reject(new RingsideError('timeout', { detail: `no answer after ${this.timeout} ms` }));
+            }, this.timeout);
       let result: Promise<T>;
       try {
         result = Promise.resolve(loader(controller.signal));

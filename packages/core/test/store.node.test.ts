@@ -124,6 +124,12 @@ describe('RingsideStore', () => {
     expect(signal?.aborted).toBe(true);
   });
 
+  it('treats a timeout too long for a timer as no timeout', async () => {
+    const store = new RingsideStore({ timeout: Number.POSITIVE_INFINITY });
+    const answer = new Promise<string>((resolve) => setTimeout(() => resolve('late'), 30));
+    expect(await store.read('k', () => answer)).toBe('late');
+  });
+
   it('does not cache failures: the next read asks again', async () => {
     const store = new RingsideStore({ retry: { retries: 0 } });
     await expect(store.read('k', async () => Promise.reject(new RingsideError('unavailable')))).rejects.toBeInstanceOf(RingsideError);

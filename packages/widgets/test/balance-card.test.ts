@@ -25,12 +25,19 @@ describe('<rs-balance-card>', () => {
       const text = visibleText(card);
       expect(text).to.include('Postpaid');
       expect(text).to.include('Credit limit$1,000.00');
-      expect(text).to.include('Available funds$587.65');
+      expect(text).to.include('Available funds $587.65');
       expect(text).to.include('Balance due$187.40');
       expect(text).to.include('Overdue$62.10');
       expect(text).to.include('You have overdue invoices of $62.10.');
       expect(screen.getByShadowRole('progressbar', { name: '41% of credit limit used' })).to.exist;
       await expect(card).shadowDom.to.be.accessible();
+    });
+
+    it('fits a narrow column without overflowing', async () => {
+      const { card, screen } = await renderCard({ locale: 'de-DE' }, html`<rs-balance-card style="inline-size: 16rem"></rs-balance-card>`);
+      await screen.findByShadowText(/412,35/);
+      const base = card.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+      expect(base.scrollWidth).to.be.at.most(base.clientWidth);
     });
 
     it('formats the same data in German', async () => {
@@ -61,6 +68,7 @@ describe('<rs-balance-card>', () => {
     it('presents the balance as money left, without a credit meter', async () => {
       const { card, screen } = await renderCard({ adapter: memory({ customer: 'residential' }), locale: 'en-IE' });
       await screen.findByShadowText('€7.85');
+      expect(visibleText(card)).to.include('Last payment€20.00 on');
       const text = visibleText(card);
       expect(text).to.include('Prepaid');
       expect(text).to.include('Calls are paid from your balance.');
@@ -78,6 +86,9 @@ describe('<rs-balance-card>', () => {
       expect(visibleText(card)).to.include('Available funds are below €10.00.');
       await expect(card).shadowDom.to.be.accessible();
       card.lowBalanceThreshold = 5;
+      await card.updateComplete;
+      expect(visibleText(card)).not.to.include('Low balance');
+      card.removeAttribute('low-balance-threshold');
       await card.updateComplete;
       expect(visibleText(card)).not.to.include('Low balance');
     });
@@ -178,7 +189,26 @@ describe('<rs-balance-card>', () => {
       const text = visibleText(card);
       expect(text).not.to.match(/NaN|undefined|-\$100/);
       expect(text).not.to.include('Credit limit');
-      expect(text).to.include('Last paymentNo payments yet');
+      expect(text).not.to.include('Last payment');
+    });
+
+    it('asks the adapter again when the user retries after a malformed answer', async () => {
+      let answer: unknown = { balance: 5 };
+      const adapter = adapterAnswering(undefined);
+      adapter.billing!.getBalance = async () => answer as BalanceSummary;
+      const { screen } = await renderCard({ adapter });
+      await screen.findByShadowRole('alert');
+      answer = { currency: 'USD', balance: 5, model: 'prepaid' };
+      screen.getByShadowRole('button', { name: 'Try again' }).click();
+      await screen.findByShadowText('$5.00');
+    });
+
+    it('does not claim there were no payments when the last payment was malformed', async () => {
+      const { card, screen } = await renderCard({
+        adapter: adapterAnswering({ currency: 'USD', model: 'prepaid', balance: 5, lastPayment: { amount: 'x', date: '2026-01-01' } }),
+      });
+      await screen.findByShadowText('$5.00');
+      expect(visibleText(card)).not.to.include('No payments yet');
     });
 
     it('shows a billing model it does not know as the server named it', async () => {

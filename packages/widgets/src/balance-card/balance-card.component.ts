@@ -134,7 +134,7 @@ export class RsBalanceCard extends RingsideElement {
     const view = result.view;
     return html`${this.#renderHeader(view)}
       <div role="status" class="status">${refreshing ? this.t('common.refreshing') : nothing}</div>
-      ${error ? this.#renderError(error.code) : nothing} ${this.#renderHeadline(view)} ${this.#renderAlerts(view)} ${this.#renderDetails(view)}
+      ${error ? this.#renderError(error.code) : nothing} ${this.#renderHeadline(view)} ${this.#renderAlerts(view)} ${this.#renderDetails(view, result.ignored)}
       ${this.#renderActions(view)} ${this.canShowCharges ? this.#renderCharges(view) : nothing}`;
   }
 
@@ -170,8 +170,8 @@ export class RsBalanceCard extends RingsideElement {
           : nothing}
       </div>
       ${view.creditUsed !== undefined
-        ? html`<progress max="1" .value=${Math.min(1, view.creditUsed)} aria-label=${this.t('balance.creditUsed', { percent: this.i18n.format.percent(view.creditUsed) })}></progress>
-            <p class="hint">${this.t('balance.creditUsed', { percent: this.i18n.format.percent(view.creditUsed) })}</p>`
+        ? html`<progress max="1" .value=${Math.min(1, view.creditUsed)} aria-labelledby="credit-used"></progress>
+            <p class="hint" id="credit-used" aria-hidden="true">${this.t('balance.creditUsed', { percent: this.i18n.format.percent(view.creditUsed) })}</p>`
         : nothing}
       ${this.i18n.has(`balance.modelHint.${view.model}`) ? html`<p class="hint">${this.t(`balance.modelHint.${view.model}`)}</p>` : nothing}`;
   }
@@ -187,14 +187,13 @@ export class RsBalanceCard extends RingsideElement {
     ${view.overdueAmount ? html`<p class="alert danger">${this.t('balance.overdueHint', { amount: money(view.overdueAmount) })}</p>` : nothing}`;
   }
 
-  #renderDetails(view: BalanceView): TemplateResult {
+  #renderDetails(view: BalanceView, ignored: readonly string[]): TemplateResult {
     const { format } = this.i18n;
     const money = (amount: number) => format.money(amount, view.currency);
     const rows: [string, TemplateResult | string, string?][] = [];
     if (view.creditLimit !== undefined) {
       rows.push([this.t('balance.creditLimit'), view.creditLimit === null ? this.t('balance.noCreditLimit') : money(view.creditLimit)]);
     }
-    if (view.model === 'postpaid' && view.availableFunds !== undefined) rows.push([this.t('balance.availableFunds'), money(view.availableFunds)]);
     if (view.balanceDue !== undefined) rows.push([this.t('balance.balanceDue'), money(view.balanceDue)]);
     if (view.overdueAmount) rows.push([this.t('balance.overdue'), money(view.overdueAmount), 'overdue']);
     if (view.lastInvoice) {
@@ -203,12 +202,15 @@ export class RsBalanceCard extends RingsideElement {
         this.t('balance.lastInvoiceValue', { amount: money(view.lastInvoice.amount), date: format.date(view.lastInvoice.dueDate) }),
       ]);
     }
-    rows.push([
-      this.t('balance.lastPayment'),
-      view.lastPayment
-        ? this.t('balance.lastPaymentValue', { amount: money(view.lastPayment.amount), date: format.date(view.lastPayment.date) })
-        : this.t('balance.noPayments'),
-    ]);
+    if (view.lastPayment) {
+      rows.push([
+        this.t('balance.lastPayment'),
+        this.t('balance.lastPaymentValue', { amount: money(view.lastPayment.amount), date: format.date(view.lastPayment.date) }),
+      ]);
+    } else if (!ignored.includes('lastPayment')) {
+      // A malformed last payment is left out rather than claimed not to exist.
+      rows.push([this.t('balance.lastPayment'), this.t('balance.noPayments')]);
+    }
     return html`<dl>
       ${rows.map(([label, value, className]) => html`<dt>${label}</dt><dd class=${className ?? ''}>${value}</dd>`)}
     </dl>`;

@@ -9,7 +9,9 @@ export const balanceCardStyles = css`
     box-shadow: ${token('--rs-shadow')};
     padding: ${token('--rs-space')};
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(${token('--rs-space')} * 0.75);
+    container-type: inline-size;
   }
   header {
     display: flex;
@@ -35,6 +37,14 @@ export const balanceCardStyles = css`
     font-size: 0.85em;
     color: ${token('--rs-color-text-muted')};
   }
+  /* An empty live region stays in the accessibility tree but takes no room in the grid. */
+  .status:empty {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
   .headline {
     display: flex;
     flex-wrap: wrap;
@@ -48,7 +58,8 @@ export const balanceCardStyles = css`
     font-size: 0.9em;
   }
   [part='amount'] {
-    font-size: 2em;
+    font-size: clamp(1.25em, 10cqi, 2em);
+    overflow-wrap: anywhere;
     font-weight: 650;
     font-variant-numeric: tabular-nums;
     line-height: 1.2;
@@ -59,9 +70,24 @@ export const balanceCardStyles = css`
     font-size: 0.9em;
   }
   progress {
+    appearance: none;
     inline-size: 100%;
     block-size: 0.5rem;
-    accent-color: ${token('--rs-color-accent')};
+    border: none;
+    border-radius: 999px;
+    overflow: hidden;
+    background: ${token('--rs-color-surface-muted')};
+    box-shadow: inset 0 0 0 1px ${token('--rs-color-border')};
+  }
+  progress::-webkit-progress-bar {
+    background: transparent;
+  }
+  progress::-webkit-progress-value {
+    background: ${token('--rs-color-accent')};
+    border-radius: 999px;
+  }
+  progress::-moz-progress-bar {
+    background: ${token('--rs-color-accent')};
   }
   dl {
     display: grid;
@@ -93,6 +119,16 @@ export const balanceCardStyles = css`
   }
   .alert strong {
     display: block;
+  }
+  .alert > p {
+    margin: 0;
+  }
+  .alert[role='alert'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
   }
   .overdue {
     color: ${token('--rs-color-danger')};
@@ -156,6 +192,16 @@ export const balanceCardStyles = css`
     border-radius: 0.4rem;
     background: ${token('--rs-color-surface-muted')};
     animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+  @container (max-width: 22rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    dd {
+      text-align: start;
+      margin-block-end: 0.4rem;
+    }
   }
   @keyframes pulse {
     to {

@@ -17,7 +17,9 @@ export interface BalanceView {
   lastInvoice: { amount: number; dueDate: string } | undefined;
 }
 
-export type BalanceViewResult = { ok: true; view: BalanceView; ignored: string[] } | { ok: false; problems: string[] };
+export type BalanceViewResult = { ok: true; view: BalanceView; ignored: BalanceField[] } | { ok: false; problems: BalanceField[] };
+
+export type BalanceField = keyof BalanceSummary;
 
 /** A finite number from a number or a numeric string; undefined for anything else. */
 export function toFiniteNumber(value: unknown): number | undefined {
@@ -38,15 +40,15 @@ function isDateString(value: unknown): value is string {
  */
 export function toBalanceView(raw: BalanceSummary | Record<string, unknown>): BalanceViewResult {
   const input = raw as Record<string, unknown>;
-  const problems: string[] = [];
-  const ignored: string[] = [];
+  const problems: BalanceField[] = [];
+  const ignored: BalanceField[] = [];
   const currency = typeof input.currency === 'string' ? input.currency.trim().toUpperCase() : undefined;
   if (!isCurrencyCode(currency)) problems.push('currency');
   const balance = toFiniteNumber(input.balance);
   if (balance === undefined) problems.push('balance');
   if (problems.length || currency === undefined || balance === undefined) return { ok: false, problems };
 
-  const optionalAmount = (name: string, value: unknown, allowNegative = false): number | undefined => {
+  const optionalAmount = (name: BalanceField, value: unknown, allowNegative = false): number | undefined => {
     if (value === undefined || value === null) return undefined;
     const amount = toFiniteNumber(value);
     if (amount === undefined || (!allowNegative && amount < 0)) {
@@ -86,7 +88,7 @@ function deriveAvailableFunds(model: string, balance: number, creditLimit: numbe
   return undefined;
 }
 
-function dated(value: unknown, dateField: string, name: string, ignored: string[]): Record<string, unknown> | undefined {
+function dated(value: unknown, dateField: string, name: BalanceField, ignored: BalanceField[]): Record<string, unknown> | undefined {
   if (value === undefined || value === null) return undefined;
   const record = value as Record<string, unknown>;
   const amount = toFiniteNumber(record.amount);
@@ -99,6 +101,6 @@ function dated(value: unknown, dateField: string, name: string, ignored: string[
 }
 
 /** Low when a threshold is set and the customer can spend less than it. */
-export function isLowBalance(view: BalanceView, threshold: number | undefined): boolean {
-  return threshold !== undefined && view.availableFunds !== undefined && view.availableFunds < threshold;
+export function isLowBalance(view: BalanceView, threshold: number | null | undefined): boolean {
+  return typeof threshold === 'number' && Number.isFinite(threshold) && view.availableFunds !== undefined && view.availableFunds < threshold;
 }

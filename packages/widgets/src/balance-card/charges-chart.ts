@@ -17,6 +17,8 @@ export interface ChartPresentation {
 
 /** Draws daily charges as bars stacked by service. Loaded only when a chart is shown. */
 export function drawChargesChart(canvas: HTMLCanvasElement, summary: ChargesSummary, look: ChartPresentation): Chart<'bar'> {
+  // Chart.js does not pass a chart-level font on to axes and tooltips: set it on each.
+  const font = { family: look.fontFamily };
   return new Chart(canvas, {
     type: 'bar',
     data: {
@@ -33,19 +35,20 @@ export function drawChargesChart(canvas: HTMLCanvasElement, summary: ChargesSumm
       maintainAspectRatio: false,
       animation: look.animate ? { duration: 300 } : false,
       locale: undefined,
-      font: { family: look.fontFamily },
       scales: {
-        x: { stacked: true, reverse: look.rtl, grid: { display: false }, ticks: { color: look.textColor, maxRotation: 0, autoSkipPadding: 12 } },
+        x: { stacked: true, reverse: look.rtl, grid: { display: false }, ticks: { color: look.textColor, font, maxRotation: 0, autoSkipPadding: 12 } },
         y: {
           stacked: true,
           position: look.rtl ? 'right' : 'left',
           grid: { color: look.gridColor },
-          ticks: { color: look.textColor, callback: (value) => look.money(Number(value)) },
+          ticks: { color: look.textColor, font, callback: (value) => look.money(Number(value)) },
         },
       },
       plugins: {
         tooltip: {
           rtl: look.rtl,
+          titleFont: font,
+          bodyFont: font,
           callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${look.money(Number(item.raw))}` },
         },
       },

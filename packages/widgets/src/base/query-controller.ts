@@ -57,15 +57,16 @@ export class QueryController<T> implements ReactiveController {
     this.#stop();
   }
 
-  /** Asks again after an error (the user pressed "Try again"). */
-  retry(): void {
-    const query = this.#describe();
-    if (query && this.#subscribedTo) void this.#fetch(query);
-  }
-
-  /** Marks the data stale for every widget showing it, which reloads them all. */
+  /**
+   * Marks the data stale for every widget showing it, which reloads them all. Also what
+   * "Try again" does: a cached answer the widget could not use must be asked for again too.
+   */
   refresh(): void {
     this.#subscribedTo?.store.invalidate(this.#subscribedTo.key);
+  }
+
+  retry(): void {
+    this.refresh();
   }
 
   #stop(): void {
