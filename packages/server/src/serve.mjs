@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+// The demo portal of a fictional provider, "Northwind Voice", embedding Ringside the way an ITSP
+// would: plain pages, <script type="module" src="/ringside.js">, and a strict
+// Content-Security-Policy. Dependency-free on purpose (a later version becomes the reference
+// backend on a real framework).
+//
+//   node packages/server/src/serve.mjs      (or `npm start` at the root, which builds first)
+//   PORT=9000 HOST=127.0.0.1 node packages/server/src/serve.mjs
+//
+// Pages are one layout (demo/layout.html) around a page fragment (demo/pages/*.html), rendered in
+// the language, theme and demo customer of the query string (?lang=ar&theme=dark&customer=…), so
+// the first paint is already right; demo.js switches them live afterwards.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const SERVER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEMO_DIR = join(SERVER_DIR, 'demo');
+const PUBLIC_DIR = join(SERVER_DIR, 'public');
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The portal's pages: path, fragment, and the demo-strings key of the title. */
+const PAGES = {
+  '/': { id: 'dashboard' },
+  '/index.html': { id: 'dashboard' },
+  '/telephony.html': { id: 'telephony' },
+  '/billing.html': { id: 'billing' },
+  '/support.html': { id: 'support' },
+};
+
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]);
+
+/** Reads the demo's own strings (the same module demo.js uses in the browser). */
+async function loadStrings() {
+  const url = pathToFileURL(join(DEMO_DIR, 'demo-strings.js'));
+  url.search = `?t=${statSync(url).mtimeMs}`; // re-read after an edit
+  return import(url.href);
+}
+
+/** The settings a page is rendered with, from its query string; unknown values fall back. */
+export function demoSettings(searchParams, { LANGUAGES, CUSTOMERS, THEMES }) {
+  const pick = (name, allowed) => {
+    const value = searchParams.get(name);
+    return allowed.includes(value) ? value : allowed[0];
+  };
+  return {
+    lang: pick('lang', LANGUAGES.map((language) => language.code)),
+    theme: pick('theme', THEMES),
+    customer: pick('customer', CUSTOMERS),
+  };
+}
+
+async function renderPage(page, searchParams) {
+  const strings = await loadStrings();
+  const settings = demoSettings(searchParams, strings);
+  const language = strings.LANGUAGES.find((candidate) => candidate.code === settings.lang);
+  const dictionary = strings.STRINGS[settings.lang];
+  const t = (key) => {
+    const value = dictionary[key] ?? strings.STRINGS.en[key];
+    if (value === undefined) throw new Error(`demo-strings.js has no "${key}"`);
+    return value;
+  };
+  const query = new URLSearchParams();
+  if (settings.customer !== strings.CUSTOMERS[0]) query.set('customer', settings.customer);
+  if (settings.lang !== 'en') query.set('lang', settings.lang);
+  if (settings.theme !== strings.THEMES[0]) query.set('theme', settings.theme);
+  const search = query.size ? `?${query}` : '';
+
+  const layout = readFileSync(join(DEMO_DIR, 'layout.html'), 'utf8');
+  const fragment = readFileSync(join(DEMO_DIR, 'pages', `${page.id}.html`), 'utf8');
+  const selected = (name, value) => (settings[name] === value ? ' selected' : '');
+  const values = {
+    lang: language.code,
+    dir: language.dir,
+    theme: settings.theme,
+    customer: settings.customer,
+    page: page.id,
+    search,
+    title: `${t(`${page.id}.title`)} · ${t('brand.name')}`,
+  };
+  return (
+    layout
+      .replace('{{main}}', fragment)
+      // {{current:billing}} marks the navigation link of the page being shown.
+      .replace(/\{\{current:([a-z]+)\}\}/g, (_, id) => (id === page.id ? ' aria-current="page"' : ''))
+      .replace(/\{\{selected:([a-z]+)=([a-z]+)\}\}/g, (_, name, value) => selected(name, value))
+      .replace(/\{\{t:([\w.]+)\}\}/g, (_, key) => escapeHtml(t(key)))
+      .replace(/\{\{(\w+)\}\}/g, (match, name) => (name in values ? escapeHtml(values[name]) : match))
+  );
+}
+
+/** A file under `root` for a URL path, or null (no traversal, no dotfiles, no folders). */
+function fileFor(root, pathname) {
+  if (pathname.includes('\0')) return null;
+  const segments = pathname.split('/').filter(Boolean);
+  if (segments.some((segment) => segment === '..' || segment.startsWith('.'))) return null;
+  const file = resolve(root, ...segments);
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  if (!existsSync(file) || !statSync(file).isFile()) return null;
+  return file;
+}
+
+function send(response, status, body, headers = {}) {
+  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  response.end(response.req.method === 'HEAD' ? undefined : body);
+}
+
+function sendFile(request, response, file, { immutable }) {
+  const stat = statSync(file);
+  const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: etag,
+  };
+  if (request.headers['if-none-match'] === etag) {
+    response.writeHead(304, headers);
+    response.end();
+    return;
+  }
+  response.writeHead(200, { ...headers, 'Content-Length': stat.size });
+  if (request.method === 'HEAD') response.end();
+  else createReadStream(file).pipe(response);
+}
+
+async function handle(request, response) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    send(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    return;
+  }
+  let url;
+  let pathname;
+  try {
+    url = new URL(request.url ?? '/', 'http://localhost');
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    send(response, 400, 'Bad request\n');
+    return;
+  }
+  const page = PAGES[pathname];
+  if (page) {
+    const html = await renderPage(page, url.searchParams);
+    send(response, 200, html, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache' });
+    return;
+  }
+  // The demo's own files first, then the built bundles (ringside.js, ringside-memory.js, chunks/).
+  const demoFile = !pathname.startsWith('/pages/') && pathname !== '/layout.html' ? fileFor(DEMO_DIR, pathname) : null;
+  if (demoFile) {
+    sendFile(request, response, demoFile, { immutable: false });
+    return;
+  }
+  const builtFile = fileFor(PUBLIC_DIR, pathname);
+  if (builtFile) {
+    // Chunk names carry a content hash; the entry files keep their names and are revalidated.
+    sendFile(request, response, builtFile, { immutable: pathname.startsWith('/chunks/') && !pathname.endsWith('.map') });
+    return;
+  }
+  if (pathname === '/ringside.js' || pathname === '/ringside-memory.js') {
+    send(response, 503, `${pathname} has not been built. Run \`npm start\` at the repository root, or \`npm run build -w @ringside/server\`.\n`);
+    return;
+  }
+  send(response, 404, 'Not found\n');
+}
+
+/** The HTTP server of the demo portal (not listening yet). */
+export function createDemoServer() {
+  return createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      console.error(error);
+      if (!response.headersSent) send(response, 500, 'Internal server error\n');
+      else response.destroy();
+    });
+  });
+}
+
+/** Starts the portal; resolves with the server and its URL once it listens. */
+export function startDemoServer({ port = 8080, host } = {}) {
+  const server = createDemoServer();
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      const shownHost = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      resolvePromise({ server, url: `http://${shownHost}:${address.port}/` });
+    });
+  });
+}
+
+const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const port = process.env.PORT === undefined || process.env.PORT === '' ? 8080 : Number(process.env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a port number, not "${process.env.PORT}".`);
+    process.exit(1);
+  }
+  if (!existsSync(join(PUBLIC_DIR, 'ringside.js'))) {
+    console.warn('Warning: packages/server/public/ringside.js is missing; run `npm start` at the root (it builds the bundles first).');
+  }
+  startDemoServer({ port, host: process.env.HOST || undefined })
+    .then(({ server, url }) => {
+      console.log(`Northwind Voice demo portal (Ringside) listening on ${url}`);
+      const stop = () => {
+        server.close(() => process.exit(0));
+        server.closeAllConnections(); // keep-alive connections would hold the process open
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((error) => {
+      console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use; set PORT to another one.` : error);
+      process.exit(1);
+    });
+}

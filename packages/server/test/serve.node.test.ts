@@ -1,0 +1,133 @@
+/// <reference types="node" />
+// The demo portal's server, run as `npm start` runs it (a child process), on 127.0.0.1 and a
+// free port: pages carry the strict CSP, embed Ringside by <script src>, and have no inline
+// script or style; the bundle is JavaScript a strict CSP can run.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const PAGES = ['/', '/telephony.html', '/billing.html', '/support.html'];
+
+let server: ChildProcess;
+let base: string;
+
+beforeAll(async () => {
+  // The bundles are built files (gitignored); build them when missing or older than the sources.
+  const build = spawnSync(process.execPath, [join(SERVER_DIR, 'bundle', 'build.mjs'), '--if-stale'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the bundles failed:\n${build.stdout}\n${build.stderr}`);
+
+  server = spawn(process.execPath, [join(SERVER_DIR, 'src', 'serve.mjs')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+  base = await new Promise<string>((resolve, reject) => {
+    server.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    server.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
+    setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 10_000);
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+  }
+});
+
+describe('demo portal server', () => {
+  it('serves the dashboard with the strict Content-Security-Policy, embedding /ringside.js', async () => {
+    const response = await fetch(base);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await response.text();
+    expect(html).toContain('<script type="module" src="/ringside.js"></script>');
+    expect(html).toContain('<script type="module" src="/demo.js"></script>');
+    expect(html).toContain('<rs-balance-card');
+  });
+
+  it.each(PAGES)('%s is a real page with no inline script, style or event handler', async (path) => {
+    const response = await fetch(new URL(path, base));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    const html = await response.text();
+    expect(html).toMatch(/<nav class="main-nav"/);
+    expect(html).toContain('aria-current="page"');
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toMatch(/\bsrc="\//);
+    expect(html).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
+    expect(html).not.toMatch(/<style\b/i);
+    expect(html).not.toMatch(/\sstyle="/i);
+    expect(html).not.toMatch(/\son[a-z]+="/i);
+    expect(html).not.toMatch(/javascript:/i);
+  });
+
+  it('renders a page in the language, direction and theme of its query string', async () => {
+    const html = await (await fetch(new URL('/billing.html?lang=ar&theme=dark&customer=residential', base))).text();
+    expect(html).toMatch(/<html lang="ar" dir="rtl" data-theme="dark">/);
+    expect(html).toContain('<rs-balance-card class="balance wide" chart-open');
+    expect(html).toContain('href="/support.html?customer=residential&amp;lang=ar&amp;theme=dark"');
+    const fallback = await (await fetch(new URL('/?lang=xx&theme=<b>', base))).text();
+    expect(fallback).toMatch(/<html lang="en" dir="ltr" data-theme="light">/);
+  });
+
+  it('serves ringside.js as JavaScript a strict CSP can run', async () => {
+    const response = await fetch(new URL('/ringside.js', base));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const code = await response.text();
+    expect(code.length).toBeGreaterThan(10_000);
+    expect(code).not.toContain('eval(');
+    expect(code).not.toMatch(/new\s+Function\s*\(/);
+    expect(code).not.toContain('process.env');
+    expect(code).toMatch(/customElements|\.define\(/);
+    // chart.js is a separate chunk, loaded by a dynamic import, not part of ringside.js.
+    expect(code).toMatch(/import\(["'`]\.\/chunks\/[^"'`]+\.js["'`]\)/);
+    expect(code).not.toContain('Chart.js v');
+  });
+
+  it('serves ringside-memory.js and the shared chunks they import', async () => {
+    const code = await (await fetch(new URL('/ringside-memory.js', base))).text();
+    expect(code).toContain('createMemoryAdapter');
+    const chunks = [...code.matchAll(/from\s*["']\.\/(chunks\/[^"']+\.js)["']/g)].map((match) => match[1]);
+    for (const chunk of chunks) {
+      const response = await fetch(new URL(`/${chunk}`, base));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toContain('immutable');
+    }
+  });
+
+  it('answers revalidation with 304 and HEAD without a body', async () => {
+    const first = await fetch(new URL('/demo.css', base));
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await fetch(new URL('/demo.css', base), { headers: { 'If-None-Match': etag ?? '' } });
+    expect(again.status).toBe(304);
+    const head = await fetch(new URL('/demo.js', base), { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('refuses paths outside its folders, templates, unknown paths and other methods', async () => {
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fsrc/serve.mjs', '/layout.html', '/pages/billing.html', '/.gitignore', '/nope.html']) {
+      const response = await fetch(new URL(path, base));
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-security-policy')).toBe(CSP);
+    }
+    const post = await fetch(base, { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
