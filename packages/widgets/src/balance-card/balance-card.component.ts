@@ -1,18 +1,13 @@
 import { requireSection, type BalanceSummary, type ChargeEntry } from '@ringside/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { QueryController } from '../base/query-controller.js';
 import { RingsideElement, warnOnce } from '../base/ringside-element.js';
 import { baseStyles } from '../themes/tokens.js';
 import { balanceCardStyles } from './balance-card.styles.js';
 import { isLowBalance, toBalanceView, type BalanceView } from './balance-view.js';
-import type { ChartPresentation } from './charges-chart.js';
-import { lastDays, summarizeCharges, type ChargesSummary } from './charges-summary.js';
-
-type ChartModule = typeof import('./charges-chart.js');
-type DrawnChart = ReturnType<ChartModule['drawChargesChart']>;
-
-const CHART_COLORS = 5;
+import type { ChargesPanel } from './charges-panel.js';
+import { lastDays } from './charges-summary.js';
 
 /**
  * @summary The customer's balance, credit limit, available funds, invoices due and recent charges.
@@ -47,10 +42,8 @@ export class RsBalanceCard extends RingsideElement {
   /** Whether the charges panel is open; chart.js is downloaded only when it is. */
   @property({ type: Boolean, reflect: true, attribute: 'chart-open' }) chartOpen = false;
 
-  @state() private chartModule: ChartModule | undefined;
-  @state() private chartFailed = false;
-  @query('canvas') private canvas?: HTMLCanvasElement;
-  #chart: DrawnChart | undefined;
+  @state() private chargesPanel: ChargesPanel | undefined;
+  @state() private chargesPanelFailed = false;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   readonly balance: QueryController<BalanceSummary | null> = new QueryController<BalanceSummary | null>(this, () => ({
@@ -84,17 +77,12 @@ export class RsBalanceCard extends RingsideElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stopTimer();
-    this.#destroyChart();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('refreshInterval')) this.#restartTimer();
-    if (changed.has('chartOpen') && this.chartOpen && !this.chartModule) void this.#loadChartModule();
-  }
-
-  protected override updated(): void {
-    this.#drawChart();
+    if (changed.has('chartOpen') && this.chartOpen && !this.chargesPanel) void this.#loadChargesPanel();
   }
 
   protected override render(): TemplateResult {
@@ -241,59 +229,17 @@ export class RsBalanceCard extends RingsideElement {
         <p>${this.t(`errors.${error.code}`)}</p>
         <button type="button" @click=${() => this.charges.retry()}>${this.t('common.retry')}</button>
       </div>`;
-    } else if (status !== 'ready' || !value) {
+    } else if (this.chargesPanelFailed) {
+      body = html`<p class="hint" role="status">${this.t('balance.charges.loadFailed')}</p>`;
+    } else if (status !== 'ready' || !value || !this.chargesPanel) {
       body = html`<div role="status"><span class="visually-hidden">${this.t('common.loading')}</span><div class="skeleton"></div></div>`;
     } else {
-      const summary = this.#summary(value);
-      body = summary.services.length ? this.#renderChargesSummary(summary, view) : html`<p class="hint">${this.t('balance.charges.empty')}</p>`;
+      body = this.chargesPanel.render(value, this.#chartDayRange(), view.currency);
     }
     return html`<div id="charges" class="chart-panel" role="region" aria-label=${title}>
       <h3 class="hint">${title}</h3>
       ${body}
     </div>`;
-  }
-
-  #renderChargesSummary(summary: ChargesSummary, view: BalanceView): TemplateResult {
-    const money = (amount: number) => this.i18n.format.money(amount, view.currency);
-    return html`${this.chartFailed
-        ? html`<p class="hint" role="status">${this.t('balance.charges.loadFailed')}</p>`
-        : html`<div class="chart-box" part="chart"><canvas role="img" aria-label=${this.t('balance.charges.summary')}></canvas></div>`}
-      <table>
-        <caption class="visually-hidden">
-          ${this.t('balance.charges.summary')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${this.t('balance.charges.service')}</th>
-            <th scope="col" class="amount">${this.t('balance.charges.amount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${summary.services.map(
-            (series, index) => html`<tr>
-              <th scope="row"><span class="swatch" data-series=${index % CHART_COLORS}></span>${this.#serviceLabel(series.service)}</th>
-              <td class="amount">${money(series.total)}</td>
-            </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">${this.t('balance.charges.total')}</th>
-            <td class="amount">${money(summary.total)}</td>
-          </tr>
-        </tfoot>
-      </table>`;
-  }
-
-  #serviceLabel(service: string): string {
-    return this.i18n.has(`services.${service}`) ? this.t(`services.${service}`) : service;
-  }
-
-  #summaryCache: { entries: ChargeEntry[]; summary: ChargesSummary } | undefined;
-
-  #summary(entries: ChargeEntry[]): ChargesSummary {
-    if (this.#summaryCache?.entries !== entries) this.#summaryCache = { entries, summary: summarizeCharges(entries, this.#chartDayRange()) };
-    return this.#summaryCache.summary;
   }
 
   #chartDayRange(): string[] {
@@ -308,57 +254,19 @@ export class RsBalanceCard extends RingsideElement {
     this.emit('rs-top-up', { currency: view.currency, availableFunds: view.availableFunds ?? null });
   }
 
-  async #loadChartModule(): Promise<void> {
+  async #loadChargesPanel(): Promise<void> {
+    if (this.#panelLoading) return;
+    this.#panelLoading = true;
     try {
-      this.chartModule = await import('./charges-chart.js');
-      this.chartFailed = false;
+      const { ChargesPanel } = await import('./charges-panel.js');
+      this.chargesPanel = new ChargesPanel(this);
     } catch (error) {
-      warnOnce(`<${this.localName}>: could not load the chart (${String(error)}).`);
-      this.chartFailed = true;
+      warnOnce(`<${this.localName}>: could not load the charges (${String(error)}).`);
+      this.chargesPanelFailed = true;
     }
   }
 
-  #drawChart(): void {
-    const canvas = this.canvas;
-    const entries = this.charges.value;
-    const view = this.balance.value ? toBalanceView(this.balance.value) : undefined;
-    if (!canvas || !this.chartModule || !entries || !view?.ok) {
-      this.#destroyChart();
-      return;
-    }
-    const drawnFor = { summary: this.#summary(entries), canvas, theme: this.env?.theme, locale: this.i18n.locale };
-    const previous = this.#drawnFor;
-    if (this.#chart && previous && (Object.keys(drawnFor) as (keyof typeof drawnFor)[]).every((key) => previous[key] === drawnFor[key])) return;
-    this.#destroyChart();
-    this.#drawnFor = drawnFor;
-    this.#chart = this.chartModule.drawChargesChart(canvas, drawnFor.summary, this.#chartPresentation(view.view.currency));
-  }
-
-  #drawnFor: { summary: ChargesSummary; canvas: HTMLCanvasElement; theme: string | undefined; locale: string } | undefined;
-
-  #chartPresentation(currency: string): ChartPresentation {
-    // The legend swatches carry the themed series colours; the chart copies them so both agree.
-    const swatches = [...this.renderRoot.querySelectorAll<HTMLElement>('.swatch')];
-    const hostStyle = getComputedStyle(this);
-    const { format } = this.i18n;
-    return {
-      colors: swatches.map((swatch) => getComputedStyle(swatch).backgroundColor),
-      textColor: hostStyle.color,
-      gridColor: hostStyle.getPropertyValue('--rs-color-border').trim() || 'rgb(128 128 128 / 0.3)',
-      fontFamily: hostStyle.fontFamily,
-      rtl: this.i18n.dir === 'rtl',
-      animate: !globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
-      serviceLabel: (service) => this.#serviceLabel(service),
-      dayLabel: (day) => format.dayMonth(day),
-      money: (amount) => format.money(amount, currency),
-    };
-  }
-
-  #destroyChart(): void {
-    this.#chart?.destroy();
-    this.#chart = undefined;
-    this.#drawnFor = undefined;
-  }
+  #panelLoading = false;
 
   #restartTimer(): void {
     this.#stopTimer();

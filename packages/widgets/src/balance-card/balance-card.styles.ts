@@ -143,49 +143,6 @@ export const balanceCardStyles = css`
     display: grid;
     gap: 0.5rem;
   }
-  .chart-box {
-    position: relative;
-    block-size: 12rem;
-  }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-    font-size: 0.9em;
-  }
-  th,
-  td {
-    text-align: start;
-    padding-block: 0.2rem;
-    border-block-end: 1px solid ${token('--rs-color-border')};
-  }
-  td.amount,
-  th.amount {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  .swatch {
-    display: inline-block;
-    inline-size: 0.75em;
-    block-size: 0.75em;
-    border-radius: 2px;
-    margin-inline-end: 0.4em;
-    vertical-align: baseline;
-  }
-  .swatch[data-series='0'] {
-    background: ${token('--rs-chart-1')};
-  }
-  .swatch[data-series='1'] {
-    background: ${token('--rs-chart-2')};
-  }
-  .swatch[data-series='2'] {
-    background: ${token('--rs-chart-3')};
-  }
-  .swatch[data-series='3'] {
-    background: ${token('--rs-chart-4')};
-  }
-  .swatch[data-series='4'] {
-    background: ${token('--rs-chart-5')};
-  }
   .skeleton {
     block-size: 2.4em;
     inline-size: 60%;
