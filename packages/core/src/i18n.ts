@@ -1,8 +1,6 @@
 import i18next, { type i18n as I18next } from 'i18next';
 import { directionOf, languageOf, type Direction } from './direction.js';
 import { createFormatter, type Formatter } from './format.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 import en from './locales/en.js';
 import type { Messages } from './locales/messages.js';
 
@@ -19,8 +17,41 @@ export interface RingsideI18n {
   has(key: string): boolean;
 }
 
-export const BUNDLED_LOCALES: Record<string, Messages> = { en, de, ar };
 export const FALLBACK_LOCALE = 'en';
+
+/**
+ * Languages shipped with Ringside. English is always there; the others are separate chunks a
+ * page downloads only when it uses them, so every widget does not carry every language.
+ */
+const LANGUAGE_LOADERS: Record<string, () => Promise<{ default: Messages }>> = {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+};
+export const BUNDLED_LANGUAGES: readonly string[] = [FALLBACK_LOCALE, ...Object.keys(LANGUAGE_LOADERS)];
+const loadedLanguages = new Map<string, Messages>([[FALLBACK_LOCALE, en]]);
+const pendingLanguages = new Map<string, Promise<void>>();
+
+/** True when the strings for a locale's language are present (or Ringside does not ship that language). */
+export function isLocaleReady(locale: string): boolean {
+  const language = languageOf(normalizeLocale(locale));
+  return loadedLanguages.has(language) || !LANGUAGE_LOADERS[language];
+}
+
+/** Downloads a bundled language's strings once; widgets re-render with them when the caller asks. */
+export function loadLocale(locale: string): Promise<void> {
+  const language = languageOf(normalizeLocale(locale));
+  const loader = LANGUAGE_LOADERS[language];
+  if (!loader || loadedLanguages.has(language)) return Promise.resolve();
+  let pending = pendingLanguages.get(language);
+  if (!pending) {
+    pending = loader().then((module) => {
+      loadedLanguages.set(language, module.default);
+      instances.clear();
+    });
+    pendingLanguages.set(language, pending);
+  }
+  return pending;
+}
 const NAMESPACE = 'ringside';
 
 /** Host-supplied strings that add to or override the bundled ones, per language. */
@@ -54,7 +85,10 @@ export interface I18nOptions {
   messages?: Record<string, Messages>;
 }
 
-/** An i18n object for a locale. Cached per locale when no per-provider messages are given. */
+/**
+ * An i18n object for a locale. Cached per locale when no per-provider messages are given.
+ * Until `loadLocale()` has brought a bundled language, its strings fall back to English.
+ */
 export function createI18n(options: I18nOptions = {}): RingsideI18n {
   const locale = normalizeLocale(options.locale);
   if (!options.messages) {
@@ -70,10 +104,10 @@ export function createI18n(options: I18nOptions = {}): RingsideI18n {
 
 function buildI18n(locale: string, providerMessages: Record<string, Messages>): RingsideI18n {
   const instance: I18next = i18next.createInstance();
-  const languages = new Set([...Object.keys(BUNDLED_LOCALES), ...hostMessages.keys(), ...Object.keys(providerMessages).map(languageOf)]);
+  const languages = new Set([...loadedLanguages.keys(), ...hostMessages.keys(), ...Object.keys(providerMessages).map(languageOf)]);
   const resources: Record<string, Record<string, Messages>> = {};
   for (const language of languages) {
-    const layers = [BUNDLED_LOCALES[language] ?? {}, ...(hostMessages.get(language) ?? []), providerMessagesFor(providerMessages, language)];
+    const layers = [loadedLanguages.get(language) ?? {}, ...(hostMessages.get(language) ?? []), providerMessagesFor(providerMessages, language)];
     resources[language] = { [NAMESPACE]: layers.reduce<Messages>((merged, layer) => deepMerge(merged, layer), {}) };
   }
   void instance.init({

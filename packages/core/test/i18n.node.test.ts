@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_LOCALES, addMessages, createI18n, directionOf, normalizeLocale, type Messages } from '../src/i18n.js';
+import { beforeAll } from 'vitest';
+import { BUNDLED_LANGUAGES, addMessages, createI18n, directionOf, isLocaleReady, loadLocale, normalizeLocale, type Messages } from '../src/i18n.js';
+import ar from '../src/locales/ar.js';
+import de from '../src/locales/de.js';
+import en from '../src/locales/en.js';
+
+const BUNDLED_LOCALES: Record<string, Messages> = { en, de, ar };
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -54,7 +60,22 @@ describe('bundled translations', () => {
   });
 });
 
+describe('loading languages', () => {
+  it('ships English at once and other languages on demand', async () => {
+    expect(BUNDLED_LANGUAGES).toEqual(['en', 'de', 'ar']);
+    expect(isLocaleReady('en-GB')).toBe(true);
+    expect(isLocaleReady('fr')).toBe(true);
+    expect(isLocaleReady('de-CH')).toBe(false);
+    expect(createI18n({ locale: 'de-CH' }).t('balance.topUp')).toBe('Top up');
+    await loadLocale('de-CH');
+    expect(isLocaleReady('de')).toBe(true);
+    expect(createI18n({ locale: 'de-CH' }).t('balance.topUp')).toBe('Aufladen');
+  });
+});
+
 describe('createI18n', () => {
+  beforeAll(() => Promise.all(BUNDLED_LANGUAGES.map(loadLocale)));
+
   it('translates with plurals per language', () => {
     expect(createI18n({ locale: 'en' }).t('common.days', { count: 1 })).toBe('1 day');
     expect(createI18n({ locale: 'de' }).t('common.days', { count: 3 })).toBe('3 Tage');

@@ -4,7 +4,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { screen as page } from 'shadow-dom-testing-library';
 import { RsBalanceCard } from '../src/balance-card/balance-card.component.js';
 import { provideRingside } from '../src/provider/provide-ringside.js';
-import { QUICK_STORE, captureWarnings, memory, nextFrame, renderCard, visibleText } from './helpers.js';
+import { QUICK_STORE, captureWarnings, memory, renderCard, visibleText } from './helpers.js';
 
 /** An adapter whose balance answer is whatever the test says, to feed the card bad data. */
 function adapterAnswering(balance: unknown): RingsideAdapter {
@@ -159,10 +159,10 @@ describe('<rs-balance-card>', () => {
       let card!: RsBalanceCard;
       const warnings = await captureWarnings(async () => {
         card = await fixture(html`<rs-balance-card lang="de"></rs-balance-card>`);
-        await nextFrame();
+        await aTimeout(20);
       });
       expect(warnings.some((w) => w.includes('<rs-balance-card> has no adapter') && w.includes('provideRingside'))).to.equal(true);
-      expect(visibleText(card)).to.include('Nicht verbunden');
+      await waitUntil(() => visibleText(card).includes('Nicht verbunden'), 'German strings did not arrive');
       await expect(card).shadowDom.to.be.accessible();
     });
   });

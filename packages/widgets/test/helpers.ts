@@ -49,10 +49,6 @@ export function visibleText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}
-
 /** Captures console.warn calls while `run` executes. */
 export async function captureWarnings(run: () => Promise<void>): Promise<string[]> {
   const warnings: string[] = [];

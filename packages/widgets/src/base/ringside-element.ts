@@ -1,5 +1,5 @@
 import { ContextRoot, consume } from '@lit/context';
-import { createI18n, ringsideContext, type RingsideEnvironment, type RingsideError, type RingsideI18n } from '@ringside/core';
+import { createI18n, isLocaleReady, loadLocale, ringsideContext, type RingsideEnvironment, type RingsideError, type RingsideI18n } from '@ringside/core';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RingsideEventMap } from './events.js';
@@ -9,6 +9,13 @@ type EventDetail<K extends keyof RingsideEventMap> = RingsideEventMap[K] extends
 
 const warned = new Set<string>();
 const CONTEXT_ROOT = Symbol.for('ringside.contextRoot');
+
+/** Resolves after the window's load event and one more task, when every module script has run. */
+function pageLoaded(): Promise<void> {
+  const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  if (document.readyState === 'complete') return settle();
+  return new Promise((resolve) => window.addEventListener('load', () => void settle().then(resolve), { once: true }));
+}
 
 /**
  * Lets a provider that appears after a widget (e.g. `provideRingside()` called once the page
@@ -68,8 +75,10 @@ export class RingsideElement extends LitElement {
 
   get i18n(): RingsideI18n {
     const providerI18n = this.env?.i18n;
-    if (this.lang && this.lang !== providerI18n?.locale) return createI18n({ locale: this.lang });
-    return providerI18n ?? createI18n({ locale: this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang });
+    if (providerI18n && (!this.lang || this.lang === providerI18n.locale)) return providerI18n;
+    const locale = this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    if (!isLocaleReady(locale)) void loadLocale(locale).then(() => this.requestUpdate());
+    return createI18n({ locale });
   }
 
   protected t(key: string, options?: Record<string, unknown>): string {
@@ -81,6 +90,9 @@ export class RingsideElement extends LitElement {
     return this.t(`errors.${error.code}`);
   }
 
+  /** False for widgets that work without a backend (form controls); they never warn about a missing adapter. */
+  protected readonly needsAdapter: boolean = true;
+
   /** True when the widget cannot reach any backend; it then shows a "not connected" state. */
   protected get notConfigured(): boolean {
     return !this.env?.adapter;
@@ -89,9 +101,9 @@ export class RingsideElement extends LitElement {
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
-    // The provider answers synchronously when it is already on the page; give a late one a frame.
-    requestAnimationFrame(() => {
-      if (this.isConnected && this.notConfigured) {
+    // A host's own module may provide the adapter after this element connects: judge once the page has loaded.
+    void pageLoaded().then(() => {
+      if (this.isConnected && this.notConfigured && this.needsAdapter) {
         warnOnce(
           `<${this.localName}> has no adapter. Wrap it in <rs-provider> with an adapter, or call provideRingside(element, { adapter }) on an ancestor. See docs/embedding.md.`,
         );

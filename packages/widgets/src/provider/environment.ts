@@ -1,6 +1,8 @@
 import {
   RingsideStore,
   createI18n,
+  isLocaleReady,
+  loadLocale,
   type Messages,
   type RingsideAdapter,
   type RingsideEnvironment,
@@ -26,11 +28,21 @@ export interface RingsideOptions {
  */
 export function createEnvironment(options: RingsideOptions, previous?: RingsideEnvironment): RingsideEnvironment {
   const adapter = options.adapter ?? null;
+  const locale = options.locale ?? document.documentElement.lang;
   const store = previous && previous.adapter === adapter ? previous.store : new RingsideStore(options.store);
   return {
     adapter,
     store,
-    i18n: createI18n({ locale: options.locale ?? document.documentElement.lang, messages: options.messages }),
+    i18n: createI18n({ locale, messages: options.messages }),
     theme: options.theme ?? 'light',
   };
+}
+
+/**
+ * Calls `onReady` once the strings of the options' locale have arrived, when they were not there
+ * yet (German and Arabic are downloaded on first use); the caller then builds a new environment.
+ */
+export function whenLocaleLoads(options: RingsideOptions, onReady: () => void): void {
+  const locale = options.locale ?? document.documentElement.lang;
+  if (!isLocaleReady(locale)) void loadLocale(locale).then(onReady);
 }

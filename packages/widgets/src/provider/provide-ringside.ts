@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { ringsideContext, type RingsideEnvironment } from '@ringside/core';
 import { applyTheme } from '../themes/apply-theme.js';
-import { createEnvironment, type RingsideOptions } from './environment.js';
+import { createEnvironment, whenLocaleLoads, type RingsideOptions } from './environment.js';
 
 export interface RingsideHandle {
   readonly environment: RingsideEnvironment;
@@ -22,22 +22,26 @@ export function provideRingside(element: HTMLElement, options: RingsideOptions):
   // Announces the provider so widgets that asked before it existed are answered now.
   provider.hostConnected();
   let removeTheme = applyTheme(element, environment.theme);
+  const refresh = () => {
+    environment = createEnvironment(current, environment);
+    provider.setValue(environment);
+  };
+  whenLocaleLoads(current, refresh);
   return {
     get environment() {
       return environment;
     },
     update(changes) {
       current = { ...current, ...changes };
-      environment = createEnvironment(current, environment);
+      refresh();
       removeTheme();
       removeTheme = applyTheme(element, environment.theme);
-      provider.setValue(environment);
+      whenLocaleLoads(current, refresh);
     },
     disconnect() {
       removeTheme();
       current = { locale: current.locale, messages: current.messages, adapter: null };
-      environment = createEnvironment(current, environment);
-      provider.setValue(environment);
+      refresh();
     },
   };
 }

@@ -4,7 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RingsideElement } from '../base/ringside-element.js';
 import { applyTheme } from '../themes/apply-theme.js';
-import { createEnvironment } from './environment.js';
+import { createEnvironment, whenLocaleLoads, type RingsideOptions } from './environment.js';
 
 /**
  * @summary Connects the widgets inside it to a backend adapter, a locale and a theme.
@@ -41,16 +41,15 @@ export class RsProvider extends LitElement {
   #removeTheme: (() => void) | null = null;
 
   protected override willUpdate(): void {
-    this.environment = createEnvironment(
-      {
-        adapter: this.adapter,
-        locale: this.locale || undefined,
-        theme: this.theme,
-        messages: this.messages,
-        store: this.storeOptions,
-      },
-      this.environment,
-    );
+    const options: RingsideOptions = {
+      adapter: this.adapter,
+      locale: this.locale || undefined,
+      theme: this.theme,
+      messages: this.messages,
+      store: this.storeOptions,
+    };
+    this.environment = createEnvironment(options, this.environment);
+    whenLocaleLoads(options, () => this.requestUpdate());
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
