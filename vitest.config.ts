@@ -13,6 +13,9 @@ export default defineConfig({
     projects: [
       {
         resolve: { conditions: ['source'] },
+        // Node tests run in Vite's SSR environment, which has its own conditions: without this,
+        // @ringside/* imports resolve to (possibly stale or missing) dist/ builds.
+        ssr: { resolve: { conditions: ['source'] } },
         test: {
           name: 'node',
           environment: 'node',
