@@ -58,6 +58,18 @@ if (existsSync('.storybook')) {
   addVitest(storyResults);
 }
 
+// The demo portal as a user meets it: built bundles, strict CSP, a real payment refreshing the card.
+console.log('\n▶ Demo portal end to end (Chromium)');
+const e2e = spawnSync(process.execPath, ['packages/server/test/demo.e2e.mjs'], { env, encoding: 'utf8' });
+process.stdout.write(e2e.stdout);
+process.stderr.write(e2e.stderr);
+const e2ePassed = Number(/(\d+) checks passed/.exec(e2e.stdout)?.[1] ?? 0);
+totals.passed += e2ePassed;
+if (e2e.status !== 0) {
+  totals.failed += 1;
+  problems.push('the demo portal end-to-end check failed');
+}
+
 rmSync(resultsDir, { recursive: true, force: true });
 
 const ran = totals.passed + totals.failed;
