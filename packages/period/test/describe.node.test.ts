@@ -166,6 +166,8 @@ suite('errorMessage', () => {
     expect(errorMessage(errorOf('wd {mo'), 'en')).toBe('This “{” is never closed with “}”.');
     expect(errorMessage(errorOf('wd {mo}}'), 'en')).toBe('This “}” has no matching “{”.');
     expect(errorMessage(errorOf('wd {mo'), 'ar')).toBe('هذا القوس «{» لم يُغلَق بالقوس «}».');
+    // Scale names carry the article (الساعة): "لـ" + "ال" would be ungrammatical ("لـالساعة").
+    expect(errorMessage(errorOf('hr {9-17:30}'), 'ar')).toBe('«17:30» ليست قيمة صالحة في الساعة (hr).');
   });
 
   it('has a message for every error code in every bundled language', () => {

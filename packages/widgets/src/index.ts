@@ -5,5 +5,6 @@ export { RsProvider } from './provider/provider.component.js';
 export { provideRingside, type RingsideHandle } from './provider/provide-ringside.js';
 export { createEnvironment, type RingsideOptions } from './provider/environment.js';
 export { RsBalanceCard } from './balance-card/balance-card.component.js';
+export { RsPeriodWizard, type PeriodWizardValueDetail } from './period-wizard/period-wizard.component.js';
 export { applyTheme } from './themes/apply-theme.js';
 export { darkTheme, lightTheme, type ThemeTokens } from './themes/tokens.js';
