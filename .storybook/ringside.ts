@@ -2,7 +2,7 @@
  * How stories connect to Ringside: every story is wrapped in <rs-provider> with the toolbar's
  * theme and locale, and the adapter its `parameters.ringside.adapter` factory makes.
  */
-import { directionOf, type Messages, type RingsideAdapter, type StoreOptions } from '@ringside/core';
+import { directionOf, loadLocale, type Messages, type RingsideAdapter, type StoreOptions } from '@ringside/core';
 import type { Decorator, Loader } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@ringside/widgets/define';
@@ -43,6 +43,8 @@ const ringsideOf = (parameters: Record<string, unknown>): RingsideParameters => 
 
 export const adapterLoader: Loader = async (context): Promise<RingsideLoaded> => {
   const make = ringsideOf(context.parameters).adapter;
+  // Strings arrive before the story renders, as a host that awaits loadLocale() would have them.
+  await loadLocale(String(context.globals.locale || 'en'));
   return { adapter: typeof make === 'function' ? make() : null };
 };
 

@@ -44,7 +44,7 @@ export default {
   balance: {
     title: 'الرصيد',
     loading: 'جارٍ تحميل الرصيد…',
-    balance: 'الرصيد',
+    balance: 'الرصيد الحالي',
     owed: 'المبلغ المستخدم',
     creditLimit: 'حد الائتمان',
     noCreditLimit: 'بلا حد',

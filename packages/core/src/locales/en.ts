@@ -38,7 +38,7 @@ export default {
   balance: {
     title: 'Balance',
     loading: 'Loading balance…',
-    balance: 'Balance',
+    balance: 'Current balance',
     owed: 'Amount used',
     creditLimit: 'Credit limit',
     noCreditLimit: 'No limit',

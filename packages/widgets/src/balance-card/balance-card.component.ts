@@ -86,44 +86,40 @@ export class RsBalanceCard extends RingsideElement {
   }
 
   protected override render(): TemplateResult {
-    const i18n = this.i18n;
-    return html`<section part="base" aria-labelledby="title" aria-busy=${this.balance.status === 'loading' ? 'true' : 'false'} lang=${i18n.locale}>
-      ${this.notConfigured ? this.#renderNotConfigured() : this.#renderContent()}
+    const { view, body } = this.notConfigured ? { view: undefined, body: this.#renderNotConfigured() } : this.#renderContent();
+    // The header stays the same element across states, so a screen reader's place is kept.
+    return html`<section part="base" aria-labelledby="title" aria-busy=${this.balance.status === 'loading' ? 'true' : 'false'} lang=${this.i18n.locale}>
+      ${this.#renderHeader(view)} ${body}
     </section>`;
   }
 
   #renderNotConfigured(): TemplateResult {
-    return html`<header><h2 id="title">${this.t('balance.title')}</h2></header>
-      <div role="status">
-        <strong>${this.t('common.notConfigured.title')}</strong>
-        <p class="hint">${this.t('common.notConfigured.body')}</p>
-      </div>`;
+    return html`<div role="status">
+      <strong>${this.t('common.notConfigured.title')}</strong>
+      <p class="hint">${this.t('common.notConfigured.body')}</p>
+    </div>`;
   }
 
-  #renderContent(): TemplateResult {
+  #renderContent(): { view?: BalanceView; body: TemplateResult } {
     const { status, value, error, refreshing } = this.balance;
     if (status === 'idle' || status === 'loading') {
-      return html`${this.#renderHeader(undefined)}
-        <div role="status"><span class="visually-hidden">${this.t('balance.loading')}</span><div class="skeleton"></div></div>`;
+      return { body: html`<div role="status"><span class="visually-hidden">${this.t('balance.loading')}</span><div class="skeleton"></div></div>` };
     }
-    if (status === 'error' && error) {
-      return html`${this.#renderHeader(undefined)} ${this.#renderError(error.code === 'not_configured' ? 'not_configured' : error.code)}`;
-    }
-    if (value === null || value === undefined) {
-      return html`${this.#renderHeader(undefined)}
-        <p class="hint">${this.t('balance.empty')}</p>`;
-    }
+    if (status === 'error' && error) return { body: this.#renderError(error.code) };
+    if (value === null || value === undefined) return { body: html`<p class="hint">${this.t('balance.empty')}</p>` };
     const result = toBalanceView(value);
     if (!result.ok) {
       warnOnce(`<${this.localName}>: the adapter's balance has no valid ${result.problems.join(', ')}.`);
-      return html`${this.#renderHeader(undefined)} ${this.#renderError('invalid_response')}`;
+      return { body: this.#renderError('invalid_response') };
     }
     if (result.ignored.length) warnOnce(`<${this.localName}>: ignored malformed ${result.ignored.join(', ')} from the adapter.`);
     const view = result.view;
-    return html`${this.#renderHeader(view)}
-      <div role="status" class="status">${refreshing ? this.t('common.refreshing') : nothing}</div>
-      ${error ? this.#renderError(error.code) : nothing} ${this.#renderHeadline(view)} ${this.#renderAlerts(view)} ${this.#renderDetails(view, result.ignored)}
-      ${this.#renderActions(view)} ${this.canShowCharges ? this.#renderCharges(view) : nothing}`;
+    return {
+      view,
+      body: html`<div role="status" class="status">${refreshing ? this.t('common.refreshing') : nothing}</div>
+        ${error ? this.#renderError(error.code) : nothing} ${this.#renderHeadline(view)} ${this.#renderAlerts(view)}
+        ${this.#renderDetails(view, result.ignored)} ${this.#renderActions(view)} ${this.canShowCharges ? this.#renderCharges(view) : nothing}`,
+    };
   }
 
   #renderHeader(view: BalanceView | undefined): TemplateResult {
