@@ -19,39 +19,85 @@ export interface RingsideI18n {
 
 export const FALLBACK_LOCALE = 'en';
 
-/**
- * Languages shipped with Ringside. English is always there; the others are separate chunks a
- * page downloads only when it uses them, so every widget does not carry every language.
- */
-const LANGUAGE_LOADERS: Record<string, () => Promise<{ default: Messages }>> = {
-  de: () => import('./locales/de.js'),
-  ar: () => import('./locales/ar.js'),
-};
-export const BUNDLED_LANGUAGES: readonly string[] = [FALLBACK_LOCALE, ...Object.keys(LANGUAGE_LOADERS)];
-const loadedLanguages = new Map<string, Messages>([[FALLBACK_LOCALE, en]]);
-const pendingLanguages = new Map<string, Promise<void>>();
+type MessagesLoader = () => Promise<{ default: Messages }>;
 
-/** True when the strings for a locale's language are present (or Ringside does not ship that language). */
-export function isLocaleReady(locale: string): boolean {
-  const language = languageOf(normalizeLocale(locale));
-  return loadedLanguages.has(language) || !LANGUAGE_LOADERS[language];
+/**
+ * A part of Ringside's strings — the shared ones, or one widget's — in English, with the other
+ * bundled languages as separate chunks. A page downloads only the languages it uses, and a
+ * widget's bundle carries only its own strings.
+ */
+export interface MessageBundle {
+  en: Messages;
+  languages: Record<string, MessagesLoader>;
 }
 
-/** Downloads a bundled language's strings once; widgets re-render with them when the caller asks. */
+const bundles = new Map<string, MessageBundle>();
+/** Strings that have arrived, per language and bundle name. */
+const loaded = new Map<string, Map<string, Messages>>();
+const pending = new Map<string, Promise<void>>();
+/** Changes whenever strings arrive, so i18n objects know to rebuild. */
+let messagesVersion = 0;
+
+function messagesChanged(): void {
+  messagesVersion++;
+}
+
+/** Makes a bundle of strings available; each widget registers its own, once. */
+export function registerMessages(name: string, bundle: MessageBundle): void {
+  if (bundles.has(name)) return;
+  bundles.set(name, bundle);
+  setLoaded(FALLBACK_LOCALE, name, bundle.en);
+}
+
+function setLoaded(language: string, name: string, messages: Messages): void {
+  let byName = loaded.get(language);
+  if (!byName) {
+    byName = new Map();
+    loaded.set(language, byName);
+  }
+  byName.set(name, messages);
+  messagesChanged();
+}
+
+function missingFor(language: string): [string, MessagesLoader][] {
+  const have = loaded.get(language);
+  return [...bundles].flatMap(([name, bundle]) => {
+    const loader = Object.hasOwn(bundle.languages, language) ? bundle.languages[language] : undefined;
+    return loader && !have?.has(name) ? [[name, loader] as [string, MessagesLoader]] : [];
+  });
+}
+
+/** Languages Ringside ships strings for. */
+export function bundledLanguages(): string[] {
+  return [FALLBACK_LOCALE, ...new Set([...bundles.values()].flatMap((bundle) => Object.keys(bundle.languages)))];
+}
+
+/** True when every registered bundle's strings for the locale's language are present (or not shipped). */
+export function isLocaleReady(locale: string): boolean {
+  return missingFor(languageOf(normalizeLocale(locale))).length === 0;
+}
+
+/** Downloads the locale's strings of every registered bundle that lacks them. */
 export function loadLocale(locale: string): Promise<void> {
   const language = languageOf(normalizeLocale(locale));
-  const loader = LANGUAGE_LOADERS[language];
-  if (!loader || loadedLanguages.has(language)) return Promise.resolve();
-  let pending = pendingLanguages.get(language);
-  if (!pending) {
-    pending = loader().then((module) => {
-      loadedLanguages.set(language, module.default);
-      instances.clear();
-    });
-    pendingLanguages.set(language, pending);
-  }
-  return pending;
+  return Promise.all(
+    missingFor(language).map(([name, loader]) => {
+      const key = `${language}/${name}`;
+      let request = pending.get(key);
+      if (!request) {
+        request = loader().then((module) => setLoaded(language, name, module.default));
+        pending.set(key, request);
+      }
+      return request;
+    }),
+  ).then(() => undefined);
 }
+
+registerMessages('core', {
+  en,
+  languages: { de: () => import('./locales/de.js'), ar: () => import('./locales/ar.js') },
+});
+
 const NAMESPACE = 'ringside';
 
 /** Host-supplied strings that add to or override the bundled ones, per language. */
@@ -74,7 +120,7 @@ export function normalizeLocale(locale: string | null | undefined): string {
 export function addMessages(locale: string, messages: Messages): void {
   const language = languageOf(normalizeLocale(locale));
   hostMessages.set(language, [...(hostMessages.get(language) ?? []), messages]);
-  instances.clear();
+  messagesChanged();
 }
 
 const instances = new Map<string, RingsideI18n>();
@@ -86,47 +132,66 @@ export interface I18nOptions {
 }
 
 /**
- * An i18n object for a locale. Cached per locale when no per-provider messages are given.
- * Until `loadLocale()` has brought a bundled language, its strings fall back to English.
+ * An i18n object for a locale; one per locale when no per-provider messages are given. It keeps
+ * up with strings that arrive later (a widget registered afterwards, `loadLocale()`,
+ * `addMessages()`); until a bundled language has arrived, its strings fall back to English.
  */
 export function createI18n(options: I18nOptions = {}): RingsideI18n {
   const locale = normalizeLocale(options.locale);
-  if (!options.messages) {
-    let instance = instances.get(locale);
-    if (!instance) {
-      instance = buildI18n(locale, {});
-      instances.set(locale, instance);
-    }
-    return instance;
+  if (options.messages) return new LiveI18n(locale, options.messages);
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = new LiveI18n(locale, {});
+    instances.set(locale, instance);
   }
-  return buildI18n(locale, options.messages);
+  return instance;
 }
 
-function buildI18n(locale: string, providerMessages: Record<string, Messages>): RingsideI18n {
-  const instance: I18next = i18next.createInstance();
-  const languages = new Set([...loadedLanguages.keys(), ...hostMessages.keys(), ...Object.keys(providerMessages).map(languageOf)]);
-  const resources: Record<string, Record<string, Messages>> = {};
-  for (const language of languages) {
-    const layers = [loadedLanguages.get(language) ?? {}, ...(hostMessages.get(language) ?? []), providerMessagesFor(providerMessages, language)];
-    resources[language] = { [NAMESPACE]: layers.reduce<Messages>((merged, layer) => deepMerge(merged, layer), {}) };
+class LiveI18n implements RingsideI18n {
+  readonly dir: Direction;
+  readonly format: Formatter;
+  #instance: I18next | undefined;
+  #builtAt = -1;
+
+  constructor(
+    readonly locale: string,
+    private readonly providerMessages: Record<string, Messages>,
+  ) {
+    this.dir = directionOf(locale);
+    this.format = createFormatter(locale);
   }
-  void instance.init({
-    lng: locale,
-    fallbackLng: FALLBACK_LOCALE,
-    ns: [NAMESPACE],
-    defaultNS: NAMESPACE,
-    resources,
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  return {
-    locale,
-    dir: directionOf(locale),
-    format: createFormatter(locale),
-    t: (key, tOptions = {}) => instance.t(key, tOptions) as string,
-    has: (key) => instance.exists(key),
-  };
+
+  t(key: string, options: Record<string, unknown> = {}): string {
+    return this.#current().t(key, options) as string;
+  }
+
+  has(key: string): boolean {
+    return this.#current().exists(key);
+  }
+
+  #current(): I18next {
+    if (this.#instance && this.#builtAt === messagesVersion) return this.#instance;
+    const languages = new Set([...loaded.keys(), ...hostMessages.keys(), ...Object.keys(this.providerMessages).map(languageOf)]);
+    const resources: Record<string, Record<string, Messages>> = {};
+    for (const language of languages) {
+      const layers = [...(loaded.get(language)?.values() ?? []), ...(hostMessages.get(language) ?? []), providerMessagesFor(this.providerMessages, language)];
+      resources[language] = { [NAMESPACE]: layers.reduce<Messages>((merged, layer) => deepMerge(merged, layer), {}) };
+    }
+    const instance = i18next.createInstance();
+    void instance.init({
+      lng: this.locale,
+      fallbackLng: FALLBACK_LOCALE,
+      ns: [NAMESPACE],
+      defaultNS: NAMESPACE,
+      resources,
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    this.#instance = instance;
+    this.#builtAt = messagesVersion;
+    return instance;
+  }
 }
 
 function providerMessagesFor(messages: Record<string, Messages>, language: string): Messages {

@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { beforeAll } from 'vitest';
-import { BUNDLED_LANGUAGES, addMessages, createI18n, directionOf, isLocaleReady, loadLocale, normalizeLocale, type Messages } from '../src/i18n.js';
-import ar from '../src/locales/ar.js';
-import de from '../src/locales/de.js';
-import en from '../src/locales/en.js';
+/// <reference types="vite/client" />
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addMessages, bundledLanguages, createI18n, directionOf, isLocaleReady, loadLocale, normalizeLocale, registerMessages, type Messages } from '../src/i18n.js';
 
-const BUNDLED_LOCALES: Record<string, Messages> = { en, de, ar };
+/** Every translation folder in the repository: core's shared strings and each widget's own. */
+const files = import.meta.glob<{ default: Messages }>('/packages/*/src/**/locales/{en,de,ar}.ts', { eager: true });
+const folders = new Map<string, Record<string, Messages>>();
+for (const [path, module] of Object.entries(files)) {
+  const [, folder, locale] = /^(.*)\/(\w+)\.ts$/.exec(path)!;
+  folders.set(folder!, { ...folders.get(folder!), [locale!]: module.default });
+}
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -26,8 +29,12 @@ function keysOf(messages: Messages, prefix = ''): Map<string, Set<string>> {
   return keys;
 }
 
-describe('bundled translations', () => {
+describe.each([...folders])('translations in %s', (_folder, BUNDLED_LOCALES) => {
   const english = keysOf(BUNDLED_LOCALES.en!);
+
+  it('exist in every bundled language', () => {
+    expect(Object.keys(BUNDLED_LOCALES).sort()).toEqual(['ar', 'de', 'en']);
+  });
 
   for (const [locale, messages] of Object.entries(BUNDLED_LOCALES)) {
     it(`${locale} has every key, with every plural form the language needs`, () => {
@@ -62,19 +69,36 @@ describe('bundled translations', () => {
 
 describe('loading languages', () => {
   it('ships English at once and other languages on demand', async () => {
-    expect(BUNDLED_LANGUAGES).toEqual(['en', 'de', 'ar']);
+    expect(bundledLanguages()).toEqual(['en', 'de', 'ar']);
     expect(isLocaleReady('en-GB')).toBe(true);
     expect(isLocaleReady('fr')).toBe(true);
     expect(isLocaleReady('de-CH')).toBe(false);
-    expect(createI18n({ locale: 'de-CH' }).t('balance.topUp')).toBe('Top up');
+    expect(createI18n({ locale: 'de-CH' }).t('common.retry')).toBe('Try again');
     await loadLocale('de-CH');
     expect(isLocaleReady('de')).toBe(true);
-    expect(createI18n({ locale: 'de-CH' }).t('balance.topUp')).toBe('Aufladen');
+    expect(createI18n({ locale: 'de-CH' }).t('common.retry')).toBe('Erneut versuchen');
+  });
+});
+
+describe('registered bundles', () => {
+  it('reach i18n objects made before them, in English at once and other languages once loaded', async () => {
+    const german = createI18n({ locale: 'de' });
+    expect(german.has('demoWidget.title')).toBe(false);
+    registerMessages('demo-widget', {
+      en: { demoWidget: { title: 'Demo' } },
+      languages: { de: async () => ({ default: { demoWidget: { title: 'Vorführung' } } }) },
+    });
+    expect(german.t('demoWidget.title')).toBe('Demo');
+    expect(isLocaleReady('de')).toBe(false);
+    await loadLocale('de');
+    expect(german.t('demoWidget.title')).toBe('Vorführung');
   });
 });
 
 describe('createI18n', () => {
-  beforeAll(() => Promise.all(BUNDLED_LANGUAGES.map(loadLocale)));
+  beforeAll(async () => {
+    await Promise.all(bundledLanguages().map(loadLocale));
+  });
 
   it('translates with plurals per language', () => {
     expect(createI18n({ locale: 'en' }).t('common.days', { count: 1 })).toBe('1 day');
@@ -84,9 +108,9 @@ describe('createI18n', () => {
   });
 
   it('falls back from a regional tag to its language and from unknown languages to English', () => {
-    expect(createI18n({ locale: 'de-AT' }).t('balance.topUp')).toBe('Aufladen');
+    expect(createI18n({ locale: 'de-AT' }).t('common.retry')).toBe('Erneut versuchen');
     expect(createI18n({ locale: 'de-AT' }).locale).toBe('de-AT');
-    expect(createI18n({ locale: 'fr' }).t('balance.topUp')).toBe('Top up');
+    expect(createI18n({ locale: 'fr' }).t('common.retry')).toBe('Try again');
     expect(createI18n({ locale: 'not a locale!' }).locale).toBe('en');
   });
 
@@ -98,14 +122,14 @@ describe('createI18n', () => {
   });
 
   it('lets a host add and override strings, globally and per provider', () => {
-    addMessages('en', { balance: { topUp: 'Add credit' }, custom: { hello: 'Hello' } });
     const i18n = createI18n({ locale: 'en-US' });
-    expect(i18n.t('balance.topUp')).toBe('Add credit');
+    addMessages('en', { common: { retry: 'Retry now' }, custom: { hello: 'Hello' } });
+    expect(i18n.t('common.retry')).toBe('Retry now');
     expect(i18n.t('custom.hello')).toBe('Hello');
-    expect(i18n.t('balance.title')).toBe('Balance');
-    const provider = createI18n({ locale: 'fr', messages: { fr: { balance: { topUp: 'Recharger' } } } });
-    expect(provider.t('balance.topUp')).toBe('Recharger');
-    expect(provider.t('balance.title')).toBe('Balance');
-    addMessages('en', { balance: { topUp: 'Top up' } });
+    expect(i18n.t('common.close')).toBe('Close');
+    const provider = createI18n({ locale: 'fr', messages: { fr: { common: { retry: 'Réessayer' } } } });
+    expect(provider.t('common.retry')).toBe('Réessayer');
+    expect(provider.t('common.close')).toBe('Close');
+    addMessages('en', { common: { retry: 'Try again' } });
   });
 });

@@ -1,4 +1,4 @@
-import { requireSection, type BalanceSummary, type ChargeEntry } from '@ringside/core';
+import { registerMessages, requireSection, type BalanceSummary, type ChargeEntry } from '@ringside/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QueryController } from '../base/query-controller.js';
@@ -8,6 +8,7 @@ import { balanceCardStyles } from './balance-card.styles.js';
 import { isLowBalance, toBalanceView, type BalanceView } from './balance-view.js';
 import type { ChargesPanel } from './charges-panel.js';
 import { lastDays } from './charges-summary.js';
+import messages from './locales/en.js';
 
 /**
  * @summary The customer's balance, credit limit, available funds, invoices due and recent charges.
@@ -25,6 +26,13 @@ import { lastDays } from './charges-summary.js';
  * @cssproperty --rs-chart-1 - First chart series; `--rs-chart-2` … `--rs-chart-5` follow.
  */
 export class RsBalanceCard extends RingsideElement {
+  static {
+    registerMessages('balance-card', {
+      en: messages,
+      languages: { de: () => import('./locales/de.js'), ar: () => import('./locales/ar.js') },
+    });
+  }
+
   static override styles = [baseStyles, balanceCardStyles];
 
   /** Below this amount of available funds (in the account's currency) the card warns. */

@@ -75,10 +75,13 @@ export class RingsideElement extends LitElement {
 
   get i18n(): RingsideI18n {
     const providerI18n = this.env?.i18n;
-    if (providerI18n && (!this.lang || this.lang === providerI18n.locale)) return providerI18n;
-    const locale = this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    if (!isLocaleReady(locale)) void loadLocale(locale).then(() => this.requestUpdate());
-    return createI18n({ locale });
+    const i18n =
+      providerI18n && (!this.lang || this.lang === providerI18n.locale)
+        ? providerI18n
+        : createI18n({ locale: this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang });
+    // German and Arabic strings arrive on first use; render again when they are here.
+    if (!isLocaleReady(i18n.locale)) void loadLocale(i18n.locale).then(() => this.requestUpdate());
+    return i18n;
   }
 
   protected t(key: string, options?: Record<string, unknown>): string {

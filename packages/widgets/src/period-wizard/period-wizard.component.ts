@@ -2,10 +2,12 @@ import { describe, errorMessage as periodErrorMessage, type FormPeriod, type Hou
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { registerMessages } from '@ringside/core';
 import { RingsideElement } from '../base/ringside-element.js';
 import { baseStyles } from '../themes/tokens.js';
 import { monthDayLabels, monthNames, weekdayNames, weekdayOrder } from './calendar.js';
 import { periodWizardStyles } from './period-wizard.styles.js';
+import messages from './locales/en.js';
 import {
   analyze,
   initialState,
@@ -46,6 +48,13 @@ const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
  * @cssproperty --rs-color-danger - Validation messages.
  */
 export class RsPeriodWizard extends RingsideElement {
+  static {
+    registerMessages('period-wizard', {
+      en: messages,
+      languages: { de: () => import('./locales/de.js'), ar: () => import('./locales/ar.js') },
+    });
+  }
+
   static formAssociated = true;
   static override styles = [baseStyles, periodWizardStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };

@@ -1,8 +1,6 @@
 import {
   RingsideStore,
   createI18n,
-  isLocaleReady,
-  loadLocale,
   type Messages,
   type RingsideAdapter,
   type RingsideEnvironment,
@@ -36,13 +34,4 @@ export function createEnvironment(options: RingsideOptions, previous?: RingsideE
     i18n: createI18n({ locale, messages: options.messages }),
     theme: options.theme ?? 'light',
   };
-}
-
-/**
- * Calls `onReady` once the strings of the options' locale have arrived, when they were not there
- * yet (German and Arabic are downloaded on first use); the caller then builds a new environment.
- */
-export function whenLocaleLoads(options: RingsideOptions, onReady: () => void): void {
-  const locale = options.locale ?? document.documentElement.lang;
-  if (!isLocaleReady(locale)) void loadLocale(locale).then(onReady);
 }

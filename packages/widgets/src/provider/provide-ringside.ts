@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { ringsideContext, type RingsideEnvironment } from '@ringside/core';
 import { applyTheme } from '../themes/apply-theme.js';
-import { createEnvironment, whenLocaleLoads, type RingsideOptions } from './environment.js';
+import { createEnvironment, type RingsideOptions } from './environment.js';
 
 export interface RingsideHandle {
   readonly environment: RingsideEnvironment;
@@ -26,7 +26,6 @@ export function provideRingside(element: HTMLElement, options: RingsideOptions):
     environment = createEnvironment(current, environment);
     provider.setValue(environment);
   };
-  whenLocaleLoads(current, refresh);
   return {
     get environment() {
       return environment;
@@ -36,8 +35,7 @@ export function provideRingside(element: HTMLElement, options: RingsideOptions):
       refresh();
       removeTheme();
       removeTheme = applyTheme(element, environment.theme);
-      whenLocaleLoads(current, refresh);
-    },
+        },
     disconnect() {
       removeTheme();
       current = { locale: current.locale, messages: current.messages, adapter: null };

@@ -4,7 +4,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { RingsideElement } from '../base/ringside-element.js';
 import { applyTheme } from '../themes/apply-theme.js';
-import { createEnvironment, whenLocaleLoads, type RingsideOptions } from './environment.js';
+import { createEnvironment, type RingsideOptions } from './environment.js';
 
 /**
  * @summary Connects the widgets inside it to a backend adapter, a locale and a theme.
@@ -49,7 +49,6 @@ export class RsProvider extends LitElement {
       store: this.storeOptions,
     };
     this.environment = createEnvironment(options, this.environment);
-    whenLocaleLoads(options, () => this.requestUpdate());
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {

@@ -1,0 +1,46 @@
+import type { Messages } from '@ringside/core';
+
+export default {
+  balance: {
+    title: 'Guthaben',
+    loading: 'Guthaben wird geladen…',
+    balance: 'Kontostand',
+    owed: 'Verbraucht',
+    creditLimit: 'Kreditlimit',
+    noCreditLimit: 'Kein Limit',
+    availableFunds: 'Verfügbarer Betrag',
+    lastPayment: 'Letzte Zahlung',
+    lastPaymentValue: '{{amount}} am {{date}}',
+    noPayments: 'Noch keine Zahlungen',
+    balanceDue: 'Offener Betrag',
+    overdue: 'Überfällig',
+    lastInvoice: 'Letzte Rechnung',
+    lastInvoiceValue: '{{amount}}, fällig am {{date}}',
+    model: {
+      prepaid: 'Prepaid',
+      postpaid: 'Nachträgliche Abrechnung',
+    },
+    modelHint: {
+      prepaid: 'Anrufe werden von Ihrem Guthaben bezahlt.',
+      postpaid: 'Die Nutzung wird Ihnen in Rechnung gestellt.',
+    },
+    lowBalance: 'Niedriges Guthaben',
+    lowBalanceHint: 'Der verfügbare Betrag liegt unter {{threshold}}. Laden Sie auf, damit Ihr Dienst weiterläuft.',
+    overdueHint: 'Sie haben überfällige Rechnungen über {{amount}}.',
+    topUp: 'Aufladen',
+    empty: 'Für dieses Konto liegen noch keine Abrechnungsdaten vor.',
+    creditUsed: '{{percent}} des Kreditlimits genutzt',
+    charges: {
+      title_one: 'Kosten, letzter Tag',
+      title_other: 'Kosten, letzte {{count}} Tage',
+      show: 'Kosten anzeigen',
+      hide: 'Kosten ausblenden',
+      total: 'Summe',
+      service: 'Dienst',
+      amount: 'Betrag',
+      empty: 'Keine Kosten in diesem Zeitraum.',
+      loadFailed: 'Das Diagramm konnte nicht geladen werden.',
+      summary: 'Kosten nach Dienst',
+    },
+  },
+} satisfies Messages;

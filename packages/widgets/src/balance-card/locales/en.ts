@@ -1,0 +1,46 @@
+import type { Messages } from '@ringside/core';
+
+export default {
+  balance: {
+    title: 'Balance',
+    loading: 'Loading balance…',
+    balance: 'Current balance',
+    owed: 'Amount used',
+    creditLimit: 'Credit limit',
+    noCreditLimit: 'No limit',
+    availableFunds: 'Available funds',
+    lastPayment: 'Last payment',
+    lastPaymentValue: '{{amount}} on {{date}}',
+    noPayments: 'No payments yet',
+    balanceDue: 'Balance due',
+    overdue: 'Overdue',
+    lastInvoice: 'Last invoice',
+    lastInvoiceValue: '{{amount}}, due {{date}}',
+    model: {
+      prepaid: 'Prepaid',
+      postpaid: 'Postpaid',
+    },
+    modelHint: {
+      prepaid: 'Calls are paid from your balance.',
+      postpaid: 'Usage is billed on your invoice.',
+    },
+    lowBalance: 'Low balance',
+    lowBalanceHint: 'Available funds are below {{threshold}}. Top up to keep your service running.',
+    overdueHint: 'You have overdue invoices of {{amount}}.',
+    topUp: 'Top up',
+    empty: 'No billing information is available for this account yet.',
+    creditUsed: '{{percent}} of credit limit used',
+    charges: {
+      title_one: 'Charges, last day',
+      title_other: 'Charges, last {{count}} days',
+      show: 'Show charges',
+      hide: 'Hide charges',
+      total: 'Total',
+      service: 'Service',
+      amount: 'Amount',
+      empty: 'No charges in this period.',
+      loadFailed: 'The chart could not be loaded.',
+      summary: 'Charges by service',
+    },
+  },
+} satisfies Messages;
