@@ -93,10 +93,10 @@ export class RingsideElement extends LitElement {
     return this.t(`errors.${error.code}`);
   }
 
-  /** False for widgets that work without a backend (form controls); they never warn about a missing adapter. */
-  protected readonly needsAdapter: boolean = true;
-
-  /** True when the widget cannot reach any backend; it then shows a "not connected" state. */
+  /**
+   * True when the widget cannot reach any backend; it then shows a "not connected" state and
+   * warns once. Widgets that need no backend (form controls) override it to false.
+   */
   protected get notConfigured(): boolean {
     return !this.env?.adapter;
   }
@@ -106,7 +106,7 @@ export class RingsideElement extends LitElement {
     super.connectedCallback();
     // A host's own module may provide the adapter after this element connects: judge once the page has loaded.
     void pageLoaded().then(() => {
-      if (this.isConnected && this.notConfigured && this.needsAdapter) {
+      if (this.isConnected && this.notConfigured) {
         warnOnce(
           `<${this.localName}> has no adapter. Wrap it in <rs-provider> with an adapter, or call provideRingside(element, { adapter }) on an ancestor. See docs/embedding.md.`,
         );
