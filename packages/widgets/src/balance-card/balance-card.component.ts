@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QueryController } from '../base/query-controller.js';
 import { RingsideElement, warnOnce } from '../base/ringside-element.js';
-import { baseStyles } from '../themes/tokens.js';
+import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { balanceCardStyles } from './balance-card.styles.js';
 import { isLowBalance, toBalanceView, type BalanceView } from './balance-view.js';
 import type { ChargesPanel } from './charges-panel.js';
@@ -33,7 +33,7 @@ export class RsBalanceCard extends RingsideElement {
     });
   }
 
-  static override styles = [baseStyles, balanceCardStyles];
+  static override styles = [baseStyles, surfaceStyles, balanceCardStyles];
 
   /** Below this amount of available funds (in the account's currency) the card warns. */
   @property({ type: Number, attribute: 'low-balance-threshold' }) lowBalanceThreshold?: number;

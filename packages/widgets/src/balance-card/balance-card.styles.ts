@@ -2,17 +2,6 @@ import { css } from 'lit';
 import { token } from '../themes/tokens.js';
 
 export const balanceCardStyles = css`
-  [part='base'] {
-    background: ${token('--rs-color-surface')};
-    border: 1px solid ${token('--rs-color-border')};
-    border-radius: ${token('--rs-radius')};
-    box-shadow: ${token('--rs-shadow')};
-    padding: ${token('--rs-space')};
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: calc(${token('--rs-space')} * 0.75);
-    container-type: inline-size;
-  }
   header {
     display: flex;
     flex-wrap: wrap;

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { registerMessages } from '@ringside/core';
 import { RingsideElement } from '../base/ringside-element.js';
-import { baseStyles } from '../themes/tokens.js';
+import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { monthDayLabels, monthNames, weekdayNames, weekdayOrder } from './calendar.js';
 import { periodWizardStyles } from './period-wizard.styles.js';
 import messages from './locales/en.js';
@@ -56,7 +56,7 @@ export class RsPeriodWizard extends RingsideElement {
   }
 
   static formAssociated = true;
-  static override styles = [baseStyles, periodWizardStyles];
+  static override styles = [baseStyles, surfaceStyles, periodWizardStyles];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   readonly #internals: ElementInternals = this.attachInternals();

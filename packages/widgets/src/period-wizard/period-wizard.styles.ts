@@ -11,17 +11,6 @@ export const periodWizardStyles = css`
   legend {
     padding: 0;
   }
-  [part='base'] {
-    background: ${token('--rs-color-surface')};
-    border: 1px solid ${token('--rs-color-border')};
-    border-radius: ${token('--rs-radius')};
-    box-shadow: ${token('--rs-shadow')};
-    padding: ${token('--rs-space')};
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: calc(${token('--rs-space')} * 0.75);
-    container-type: inline-size;
-  }
   /* A legend does not take part in the fieldset's grid; give it its own row. */
   [part='base'] > legend {
     float: inline-start;

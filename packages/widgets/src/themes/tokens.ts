@@ -115,3 +115,18 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** The card every widget sits in: its `base` part, a one-column grid that never overflows its column. */
+export const surfaceStyles = css`
+  [part='base'] {
+    background: ${token('--rs-color-surface')};
+    border: 1px solid ${token('--rs-color-border')};
+    border-radius: ${token('--rs-radius')};
+    box-shadow: ${token('--rs-shadow')};
+    padding: ${token('--rs-space')};
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: calc(${token('--rs-space')} * 0.75);
+    container-type: inline-size;
+  }
+`;
