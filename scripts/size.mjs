@@ -141,8 +141,8 @@ async function measureWidgetEntry(specifier) {
 }
 
 /**
- * ringside.js, built as served (in memory; public/ is not touched). On its own, without the demo's
- * ringside-memory.js: what a provider's page loads is ringside.js and the chunks it imports.
+ * ringside.js, built as served (in memory; public/ is not touched). On its own, without the
+ * OpenAPI client entry: what a provider's page loads is ringside.js and the chunks it imports.
  */
 async function measureBundle() {
   const { bundleConfig, ENTRIES } = await import(pathToFileURL(join(ROOT, 'packages', 'server', 'bundle', 'build.mjs')).href);

@@ -3,7 +3,8 @@
 //
 //   ringside.js          every widget registered, provideRingside() and the classes exported;
 //                        Lit, @lit/context, i18next and @ringside/core bundled in, minified
-//   ringside-memory.js   createMemoryAdapter(), for the demo portal
+//   ringside-openapi.js  the OpenAPI adapter and its session functions (signIn, signOut,
+//                        getSession, connectOpenApiAdapter, createOpenApiAdapter); registers nothing
 //   chunks/*.js          code both entries share, and chart.js, which the balance card loads
 //                        only when its chart opens (the dynamic import stays dynamic)
 //
@@ -23,7 +24,7 @@ const ROOT = resolve(SERVER_DIR, '..', '..');
 export const PUBLIC_DIR = join(SERVER_DIR, 'public');
 export const ENTRIES = {
   ringside: join(SERVER_DIR, 'bundle', 'ringside.js'),
-  'ringside-memory': join(SERVER_DIR, 'bundle', 'ringside-memory.js'),
+  'ringside-openapi': join(SERVER_DIR, 'bundle', 'ringside-openapi.js'),
 };
 /** The output files the demo pages name; chunks are named by hash and found through these. */
 export const ENTRY_FILES = Object.keys(ENTRIES).map((name) => join(PUBLIC_DIR, `${name}.js`));

@@ -8,8 +8,15 @@ export const LANGUAGES = [
   { code: 'ar', name: 'العربية', dir: 'rtl' },
 ];
 
-/** Demo customers of the memory adapter; the first is the default. */
+/** The demo customers the portal can switch between; the first is the default. */
 export const CUSTOMERS = ['business', 'residential'];
+
+/**
+ * Who the portal signs in as for each demo customer: the reference server's seeded users
+ * (docs/api.md). Public demo credentials, shown on the sign-in form on purpose.
+ */
+export const DEMO_USERNAMES = { business: 'demo-business', residential: 'demo-residential' };
+export const DEMO_PASSWORD = 'ringside-demo';
 
 export const THEMES = ['light', 'dark'];
 
@@ -24,6 +31,23 @@ export const STRINGS = {
     'nav.billing': 'Billing',
     'nav.support': 'Support',
     'account.label': 'Signed in as',
+    'account.signOut': 'Sign out',
+    'signIn.title': 'Sign in',
+    'signIn.intro': 'Sign in to manage your Northwind Voice account.',
+    'signIn.username': 'Username',
+    'signIn.password': 'Password',
+    'signIn.submit': 'Sign in',
+    'signIn.submitting': 'Signing in…',
+    'signIn.demoTitle': 'Demo accounts',
+    'signIn.demoPassword': 'Password (both)',
+    'signIn.signedOut': 'You have signed out.',
+    'signIn.expired': 'Your session has ended. Please sign in again.',
+    'signIn.missing': 'Enter your username and password.',
+    'signIn.wrong': 'The username or password is wrong.',
+    'signIn.rateLimited': 'Too many attempts. Please wait a few minutes and try again.',
+    'signIn.unreachable': 'The sign-in service cannot be reached. Please try again.',
+    'signIn.failed': 'Signing in did not work ({code}). Please try again.',
+    'dashboard.linesError': 'Your numbers could not be loaded.',
     'controls.label': 'Demo settings',
     'controls.badge': 'Demo',
     'controls.customer': 'Customer',
@@ -85,6 +109,23 @@ export const STRINGS = {
     'nav.billing': 'Rechnungen',
     'nav.support': 'Hilfe',
     'account.label': 'Angemeldet als',
+    'account.signOut': 'Abmelden',
+    'signIn.title': 'Anmelden',
+    'signIn.intro': 'Melden Sie sich an, um Ihr Northwind-Voice-Konto zu verwalten.',
+    'signIn.username': 'Benutzername',
+    'signIn.password': 'Passwort',
+    'signIn.submit': 'Anmelden',
+    'signIn.submitting': 'Anmeldung läuft…',
+    'signIn.demoTitle': 'Demo-Zugänge',
+    'signIn.demoPassword': 'Passwort (für beide)',
+    'signIn.signedOut': 'Sie haben sich abgemeldet.',
+    'signIn.expired': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    'signIn.missing': 'Bitte geben Sie Benutzername und Passwort ein.',
+    'signIn.wrong': 'Benutzername oder Passwort ist falsch.',
+    'signIn.rateLimited': 'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+    'signIn.unreachable': 'Der Anmeldedienst ist nicht erreichbar. Bitte versuchen Sie es erneut.',
+    'signIn.failed': 'Die Anmeldung hat nicht geklappt ({code}). Bitte versuchen Sie es erneut.',
+    'dashboard.linesError': 'Ihre Rufnummern konnten nicht geladen werden.',
     'controls.label': 'Demo-Einstellungen',
     'controls.badge': 'Demo',
     'controls.customer': 'Kunde',
@@ -146,6 +187,23 @@ export const STRINGS = {
     'nav.billing': 'الفواتير',
     'nav.support': 'الدعم',
     'account.label': 'تم تسجيل الدخول باسم',
+    'account.signOut': 'تسجيل الخروج',
+    'signIn.title': 'تسجيل الدخول',
+    'signIn.intro': 'سجّل الدخول لإدارة حسابك لدى نورثويند فويس.',
+    'signIn.username': 'اسم المستخدم',
+    'signIn.password': 'كلمة المرور',
+    'signIn.submit': 'تسجيل الدخول',
+    'signIn.submitting': 'جارٍ تسجيل الدخول…',
+    'signIn.demoTitle': 'الحسابات التجريبية',
+    'signIn.demoPassword': 'كلمة المرور (للحسابين)',
+    'signIn.signedOut': 'تم تسجيل خروجك.',
+    'signIn.expired': 'انتهت جلستك. يُرجى تسجيل الدخول مرة أخرى.',
+    'signIn.missing': 'أدخل اسم المستخدم وكلمة المرور.',
+    'signIn.wrong': 'اسم المستخدم أو كلمة المرور غير صحيحة.',
+    'signIn.rateLimited': 'محاولات كثيرة جدًا. يُرجى الانتظار بضع دقائق ثم المحاولة مرة أخرى.',
+    'signIn.unreachable': 'تعذّر الوصول إلى خدمة تسجيل الدخول. يُرجى المحاولة مرة أخرى.',
+    'signIn.failed': 'تعذّر تسجيل الدخول ({code}). يُرجى المحاولة مرة أخرى.',
+    'dashboard.linesError': 'تعذّر تحميل أرقامك.',
     'controls.label': 'إعدادات العرض التجريبي',
     'controls.badge': 'تجريبي',
     'controls.customer': 'العميل',

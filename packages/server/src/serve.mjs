@@ -1,19 +1,26 @@
 #!/usr/bin/env node
 // The demo portal of a fictional provider, "Northwind Voice", embedding Ringside the way an ITSP
-// would: plain pages, <script type="module" src="/ringside.js">, and a strict
-// Content-Security-Policy. Dependency-free on purpose (a later version becomes the reference
-// backend on a real framework).
+// would (plain pages, bundled modules, a strict Content-Security-Policy), and the reference API
+// (openapi/ringside.yaml) it talks to, under /api/v1 on the same origin.
 //
 //   node packages/server/src/serve.mjs      (or `npm start` at the root, which builds first)
 //   PORT=9000 HOST=127.0.0.1 node packages/server/src/serve.mjs
+//   RINGSIDE_DATA_DIR=/var/tmp/ringside node packages/server/src/serve.mjs    the database on disk
+//   DATABASE_URL=postgres://user:pass@localhost/ringside node packages/server/src/serve.mjs
+//
+// Without RINGSIDE_DATA_DIR or DATABASE_URL the embedded database (PGlite) lives in memory: every
+// start is a fresh demo, seeded with the demo customers (docs/api.md). The server listens once
+// the database is migrated and seeded.
 //
 // Pages are one layout (demo/layout.html) around a page fragment (demo/pages/*.html), rendered in
 // the language, theme and demo customer of the query string (?lang=ar&theme=dark&customer=…), so
-// the first paint is already right; demo.js switches them live afterwards.
+// the first paint is already right; demo.js signs in and switches them live afterwards. The
+// portal's own part is dependency-free; requests under /api/ go to the API (src/api/mount.mjs).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createApiHandler } from './api/mount.mjs';
 
 const SERVER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_DIR = join(SERVER_DIR, 'demo');
@@ -116,6 +123,12 @@ async function renderPage(page, searchParams) {
       .replace(/\{\{current:([a-z]+)\}\}/g, (_, id) => (id === page.id ? ' aria-current="page"' : ''))
       .replace(/\{\{selected:([a-z]+)=([a-z]+)\}\}/g, (_, name, value) => selected(name, value))
       .replace(/\{\{t:([\w.]+)\}\}/g, (_, key) => escapeHtml(t(key)))
+      // {{demo:business}}, {{demo:password}}: the demo credentials the sign-in form shows.
+      .replace(/\{\{demo:([a-z]+)\}\}/g, (_, name) => {
+        const value = name === 'password' ? strings.DEMO_PASSWORD : strings.DEMO_USERNAMES[name];
+        if (value === undefined) throw new Error(`demo-strings.js has no demo user "${name}"`);
+        return escapeHtml(value);
+      })
       .replace(/\{\{(\w+)\}\}/g, (match, name) => (name in values ? escapeHtml(values[name]) : match))
   );
 }
@@ -155,6 +168,9 @@ function sendFile(request, response, file, { immutable }) {
   else createReadStream(file).pipe(response);
 }
 
+/** The built entry files, by URL path (ringside.js, ringside-openapi.js). */
+const ENTRY_PATHS = ['/ringside.js', '/ringside-openapi.js'];
+
 async function handle(request, response) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
@@ -175,7 +191,7 @@ async function handle(request, response) {
     send(response, 200, html, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache' });
     return;
   }
-  // The demo's own files first, then the built bundles (ringside.js, ringside-memory.js, chunks/).
+  // The demo's own files first, then the built bundles (ringside.js, ringside-openapi.js, chunks/).
   const demoFile = !pathname.startsWith('/pages/') && pathname !== '/layout.html' ? fileFor(DEMO_DIR, pathname) : null;
   if (demoFile) {
     sendFile(request, response, demoFile, { immutable: false });
@@ -187,16 +203,30 @@ async function handle(request, response) {
     sendFile(request, response, builtFile, { immutable: pathname.startsWith('/chunks/') && !pathname.endsWith('.map') });
     return;
   }
-  if (pathname === '/ringside.js' || pathname === '/ringside-memory.js') {
+  if (ENTRY_PATHS.includes(pathname)) {
     send(response, 503, `${pathname} has not been built. Run \`npm start\` at the repository root, or \`npm run build -w @ringside/server\`.\n`);
     return;
   }
   send(response, 404, 'Not found\n');
 }
 
-/** The HTTP server of the demo portal (not listening yet). */
-export function createDemoServer() {
+/**
+ * The HTTP server of the demo portal (not listening yet). With `api` (from createApiHandler),
+ * requests under /api/ go to the reference API, any method; the portal's own files answer
+ * GET and HEAD only.
+ */
+export function createDemoServer({ api } = {}) {
   return createServer((request, response) => {
+    if (api?.handles(request.url)) {
+      // The API's answers are JSON; they carry the portal's security headers too (nosniff matters).
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+      Promise.resolve(api.listener(request, response)).catch((error) => {
+        console.error(error);
+        if (!response.headersSent) send(response, 500, 'Internal server error\n');
+        else response.destroy();
+      });
+      return;
+    }
     handle(request, response).catch((error) => {
       console.error(error);
       if (!response.headersSent) send(response, 500, 'Internal server error\n');
@@ -205,18 +235,42 @@ export function createDemoServer() {
   });
 }
 
-/** Starts the portal; resolves with the server and its URL once it listens. */
-export function startDemoServer({ port = 8080, host } = {}) {
-  const server = createDemoServer();
-  return new Promise((resolvePromise, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      const shownHost = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      resolvePromise({ server, url: `http://${shownHost}:${address.port}/` });
+/**
+ * Opens the database (migrating and seeding it when needed), then starts the portal and the API.
+ * Resolves once it listens with the server, its URL, the database kind and `close()`, which stops
+ * both (open connections included) and closes the database.
+ *
+ * `dataDir` / `databaseUrl` choose the database as in docs/api.md; neither: PGlite in memory.
+ */
+export async function startDemoServer({ port = 8080, host, dataDir, databaseUrl } = {}) {
+  const api = await createApiHandler({ dataDir, databaseUrl });
+  const server = createDemoServer({ api });
+  try {
+    await new Promise((resolvePromise, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolvePromise();
+      });
     });
-  });
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+  const address = server.address();
+  const shownHost = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing;
+  const close = () =>
+    (closing ??= new Promise((resolvePromise) => {
+      server.close(() => resolvePromise());
+      server.closeAllConnections(); // keep-alive connections would hold the server open
+    }).then(() => api.close()));
+  return {
+    server,
+    url: `http://${shownHost}:${address.port}/`,
+    database: databaseUrl ? 'PostgreSQL' : dataDir ? `PGlite in ${dataDir}` : 'PGlite in memory, a fresh demo on every start',
+    close,
+  };
 }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -229,12 +283,26 @@ if (invokedDirectly) {
   if (!existsSync(join(PUBLIC_DIR, 'ringside.js'))) {
     console.warn('Warning: packages/server/public/ringside.js is missing; run `npm start` at the root (it builds the bundles first).');
   }
-  startDemoServer({ port, host: process.env.HOST || undefined })
-    .then(({ server, url }) => {
+  startDemoServer({
+    port,
+    host: process.env.HOST || undefined,
+    dataDir: process.env.RINGSIDE_DATA_DIR || undefined,
+    databaseUrl: process.env.DATABASE_URL || undefined,
+  })
+    .then(({ url, database, close }) => {
       console.log(`Northwind Voice demo portal (Ringside) listening on ${url}`);
+      console.log(`  API: ${url}api/v1 (${database}); demo users in docs/api.md`);
+      let stopping = false;
       const stop = () => {
-        server.close(() => process.exit(0));
-        server.closeAllConnections(); // keep-alive connections would hold the process open
+        if (stopping) return;
+        stopping = true;
+        close().then(
+          () => process.exit(0),
+          (error) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

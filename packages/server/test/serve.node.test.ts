@@ -1,7 +1,8 @@
 /// <reference types="node" />
 // The demo portal's server, run as `npm start` runs it (a child process), on 127.0.0.1 and a
-// free port: pages carry the strict CSP, embed Ringside by <script src>, and have no inline
-// script or style; the bundle is JavaScript a strict CSP can run.
+// free port, with the reference API mounted under /api/ (PGlite in memory): pages carry the
+// strict CSP, load their scripts by src, and have no inline script or style; the bundles are
+// JavaScript a strict CSP can run; the API answers JSON beside the pages.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
@@ -21,7 +22,8 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(`building the bundles failed:\n${build.stdout}\n${build.stderr}`);
 
   server = spawn(process.execPath, [join(SERVER_DIR, 'src', 'serve.mjs')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+    // A fresh in-memory database, whatever the environment of the test run names.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RINGSIDE_DATA_DIR: '', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -33,7 +35,8 @@ beforeAll(async () => {
       if (match?.[1]) resolve(match[1]);
     });
     server.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-    setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 10_000);
+    // It listens once the API is built and the database is created, migrated and seeded (~4 s).
+    setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 45_000);
   });
 }, 60_000);
 
@@ -45,16 +48,23 @@ afterAll(async () => {
 });
 
 describe('demo portal server', () => {
-  it('serves the dashboard with the strict Content-Security-Policy, embedding /ringside.js', async () => {
+  it('serves the dashboard with the strict Content-Security-Policy, loading /demo.js (which loads Ringside)', async () => {
     const response = await fetch(base);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toBe(CSP);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const html = await response.text();
-    expect(html).toContain('<script type="module" src="/ringside.js"></script>');
     expect(html).toContain('<script type="module" src="/demo.js"></script>');
+    expect(html).toContain('<link rel="modulepreload" href="/ringside.js" />');
+    expect(html).toContain('<link rel="modulepreload" href="/ringside-openapi.js" />');
     expect(html).toContain('<rs-balance-card');
+    // The sign-in form is on every page (hidden until someone signs out), with the demo credentials.
+    expect(html).toMatch(/<section id="sign-in" class="sign-in" aria-labelledby="sign-in-title" hidden>/);
+    expect(html).toMatch(/<label[^>]+for="sign-in-username"/);
+    expect(html).toMatch(/<label[^>]+for="sign-in-password"/);
+    for (const credential of ['demo-business', 'demo-residential', 'ringside-demo']) expect(html).toContain(`<code dir="ltr">${credential}</code>`);
+    expect(html).not.toMatch(/\{\{[^}]*\}\}/);
   });
 
   it.each(PAGES)('%s is a real page with no inline script, style or event handler', async (path) => {
@@ -98,15 +108,31 @@ describe('demo portal server', () => {
     expect(code).not.toContain('Chart.js v');
   });
 
-  it('serves ringside-memory.js and the shared chunks they import', async () => {
-    const code = await (await fetch(new URL('/ringside-memory.js', base))).text();
-    expect(code).toContain('createMemoryAdapter');
-    const chunks = [...code.matchAll(/from\s*["']\.\/(chunks\/[^"']+\.js)["']/g)].map((match) => match[1]);
+  it('serves ringside-openapi.js, which shares its chunks with ringside.js and registers no tags', async () => {
+    const code = await (await fetch(new URL('/ringside-openapi.js', base))).text();
+    for (const name of ['connectOpenApiAdapter', 'createOpenApiAdapter', 'signIn', 'signOut', 'getSession']) {
+      expect(code).toMatch(new RegExp(`export\\s*\\{[^}]*\\bas ${name}\\b`));
+    }
+    const importsOf = (source: string) => [...source.matchAll(/from\s*["']\.\/(chunks\/[^"']+\.js)["']/g)].map((match) => match[1]);
+    const chunks = importsOf(code);
+    expect(chunks.length).toBeGreaterThan(0);
+    const ringside = await (await fetch(new URL('/ringside.js', base))).text();
+    // One copy of @ringside/core (one RingsideError class) for both entries.
+    expect(importsOf(ringside)).toEqual(expect.arrayContaining(chunks));
     for (const chunk of chunks) {
       const response = await fetch(new URL(`/${chunk}`, base));
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toContain('immutable');
+      // The portal signs in before it loads the widgets: this entry must not define any.
+      expect(await response.text()).not.toContain('customElements');
     }
+    expect(code).not.toContain('customElements');
+    expect(code).not.toContain('eval(');
+    expect(code).not.toContain('process.env');
+  });
+
+  it('does not serve the memory adapter bundle any more', async () => {
+    expect((await fetch(new URL('/ringside-memory.js', base))).status).toBe(404);
   });
 
   it('answers revalidation with 304 and HEAD without a body', async () => {
@@ -121,7 +147,7 @@ describe('demo portal server', () => {
   });
 
   it('refuses paths outside its folders, templates, unknown paths and other methods', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fsrc/serve.mjs', '/layout.html', '/pages/billing.html', '/.gitignore', '/nope.html']) {
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fsrc/serve.mjs', '/layout.html', '/pages/billing.html', '/.gitignore', '/nope.html', '/apiary.html']) {
       const response = await fetch(new URL(path, base));
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-security-policy')).toBe(CSP);
@@ -129,5 +155,57 @@ describe('demo portal server', () => {
     const post = await fetch(base, { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('the reference API, mounted under /api/', () => {
+  const api = (path: string) => new URL(`/api/v1${path}`, base);
+
+  it('answers /api/v1/health with JSON, under the same security headers', async () => {
+    const response = await fetch(api('/health'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers an unknown API route with the JSON 404 body, not the portal\'s', async () => {
+    for (const path of ['/api/v1/nope', '/api/nope']) {
+      const response = await fetch(new URL(path, base));
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type'), path).toBe('application/json; charset=utf-8');
+      expect(await response.json(), path).toEqual({ code: 'not_found', message: 'No such route.' });
+    }
+  });
+
+  it('takes other methods than GET: signs in, reads the seeded balance, signs out', async () => {
+    const signIn = await fetch(api('/session'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-business', password: 'ringside-demo' }),
+    });
+    expect(signIn.status).toBe(201);
+    expect(signIn.headers.get('cache-control')).toBe('no-store');
+    const { token, session } = (await signIn.json()) as { token: string; session: { user: { name: string } } };
+    expect(session.user.name).toBe('Grace Whitfield');
+    const headers = { Authorization: `Bearer ${token}` };
+    const balance = await fetch(api('/billing/balance'), { headers });
+    expect(balance.status).toBe(200);
+    expect(await balance.json()).toMatchObject({ balance: 412.35, currency: 'USD' });
+    expect((await fetch(api('/session'), { method: 'DELETE', headers })).status).toBe(204);
+    const after = await fetch(api('/billing/balance'), { headers });
+    expect(after.status).toBe(401);
+    expect(after.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it('refuses a wrong password with 401 and the JSON error body', async () => {
+    const response = await fetch(api('/session'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-residential', password: 'wrong' }),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: 'unauthorized' });
   });
 });

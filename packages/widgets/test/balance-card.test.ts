@@ -167,6 +167,20 @@ describe('<rs-balance-card>', () => {
     });
   });
 
+  describe('a provider still waiting for its adapter (the host is signing in)', () => {
+    it('shows "not connected" without warning the developer, then the balance once the adapter arrives', async () => {
+      let setup!: Awaited<ReturnType<typeof renderCard>>;
+      const warnings = await captureWarnings(async () => {
+        setup = await renderCard({ adapter: null });
+        await aTimeout(20);
+      });
+      expect(warnings.filter((w) => w.includes('has no adapter'))).to.deep.equal([]);
+      expect(visibleText(setup.card)).to.include('Not connected');
+      setup.provider.adapter = memory();
+      await setup.screen.findByShadowText('$412.35');
+    });
+  });
+
   describe('malformed adapter answers', () => {
     it('shows an error, not "NaN", when the currency is missing', async () => {
       const { card, screen } = await renderCard({ adapter: adapterAnswering({ balance: 5, model: 'prepaid' }) });

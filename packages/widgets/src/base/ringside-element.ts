@@ -104,9 +104,10 @@ export class RingsideElement extends LitElement {
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
-    // A host's own module may provide the adapter after this element connects: judge once the page has loaded.
+    // A host's own module may provide Ringside after this element connects: judge once the page has
+    // loaded. A provider without an adapter (a host still signing in) is the host's choice: no warning.
     void pageLoaded().then(() => {
-      if (this.isConnected && this.notConfigured) {
+      if (this.isConnected && this.notConfigured && !this.env) {
         warnOnce(
           `<${this.localName}> has no adapter. Wrap it in <rs-provider> with an adapter, or call provideRingside(element, { adapter }) on an ancestor. See docs/embedding.md.`,
         );
