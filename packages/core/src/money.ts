@@ -14,12 +14,19 @@ export function isCurrencyCode(value: unknown): value is string {
 }
 
 /** Number of minor-unit digits of a currency (2 for USD, 0 for JPY, 3 for BHD). */
+const digitsByCurrency = new Map<string, number>();
+
 export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
 
 export function toMinorUnits(amount: number, currency: string): number {
