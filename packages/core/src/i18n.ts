@@ -74,8 +74,15 @@ export function bundledLanguages(): string[] {
 
 /** True when every registered bundle's strings for the locale's language are present (or not shipped). */
 export function isLocaleReady(locale: string): boolean {
-  return missingFor(languageOf(normalizeLocale(locale))).length === 0;
+  // Widgets ask on every string they translate: answer from memory until strings change.
+  const known = readiness.get(locale);
+  if (known?.version === messagesVersion) return known.ready;
+  const ready = missingFor(languageOf(normalizeLocale(locale))).length === 0;
+  readiness.set(locale, { version: messagesVersion, ready });
+  return ready;
 }
+
+const readiness = new Map<string, { version: number; ready: boolean }>();
 
 /** Downloads the locale's strings of every registered bundle that lacks them. */
 export function loadLocale(locale: string): Promise<void> {
