@@ -2,7 +2,7 @@
 // in Chromium, and story tests. Ends with one "N passed, N failed" line; fails when any test
 // fails, any step breaks, or no test ran at all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChrome } from './browser.mjs';
@@ -58,16 +58,26 @@ if (existsSync('.storybook')) {
   addVitest(storyResults);
 }
 
-// The demo portal as a user meets it: built bundles, strict CSP, a real payment refreshing the card.
-console.log('\n▶ Demo portal end to end (Chromium)');
-const e2e = spawnSync(process.execPath, ['packages/server/test/demo.e2e.mjs'], { env, encoding: 'utf8' });
-process.stdout.write(e2e.stdout);
-process.stderr.write(e2e.stderr);
-const e2ePassed = Number(/(\d+) checks passed/.exec(e2e.stdout)?.[1] ?? 0);
-totals.passed += e2ePassed;
-if (e2e.status !== 0) {
-  totals.failed += 1;
-  problems.push('the demo portal end-to-end check failed');
+// End to end, as users meet the product: built bundles, strict CSP, the reference server. Each
+// packages/*/test/*.e2e.mjs file is a program that prints "N checks passed" and exits 0 or 1.
+const e2eFiles = readdirSync('packages').flatMap((name) => {
+  const dir = join('packages', name, 'test');
+  return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.e2e.mjs')).map((file) => join(dir, file)) : [];
+});
+for (const file of e2eFiles.sort()) {
+  console.log(`\n▶ End to end in Chromium: ${file}`);
+  const started = Date.now();
+  const e2e = spawnSync(process.execPath, [file], { env, encoding: 'utf8' });
+  process.stdout.write(e2e.stdout);
+  process.stderr.write(e2e.stderr);
+  totals.passed += Number(/(\d+) checks passed/.exec(e2e.stdout)?.[1] ?? 0);
+  const skipped = Number(/(\d+) checks skipped/.exec(e2e.stdout)?.[1] ?? 0);
+  totals.skipped += skipped;
+  if (e2e.status !== 0) {
+    totals.failed += 1;
+    problems.push(`${file} failed`);
+  }
+  console.log(`◀ ${file}: ${e2e.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 rmSync(resultsDir, { recursive: true, force: true });
