@@ -1,6 +1,7 @@
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '@ringside/adapter-memory';
 import type { RingsideAdapter, StoreOptions } from '@ringside/core';
 import { fixture, html } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
 import { within } from 'shadow-dom-testing-library';
 import type { RsBalanceCard } from '../src/balance-card/balance-card.component.js';
 import type { RsProvider } from '../src/provider/provider.component.js';
@@ -27,21 +28,38 @@ export function memory(options: MemoryAdapterOptions = {}): MemoryAdapter {
   return createMemoryAdapter({ now: new Date(), ...options });
 }
 
-export async function renderCard(
+export interface WidgetSetup<T extends HTMLElement> {
+  provider: RsProvider;
+  element: T;
+  /** Role and label queries inside the widget's shadow root, as a user finds things. */
+  screen: ReturnType<typeof within>;
+}
+
+/**
+ * Renders `template` inside an `<rs-provider>` (memory adapter unless `options.adapter` says
+ * otherwise; `null` for none) and answers the first `selector` element in it, updated.
+ */
+export async function renderWidget<T extends HTMLElement & { updateComplete: Promise<boolean> }>(
+  selector: string,
+  template: TemplateResult,
   options: RenderOptions = {},
-  card = html`<rs-balance-card></rs-balance-card>`,
-): Promise<CardSetup> {
+): Promise<WidgetSetup<T>> {
   const adapter = options.adapter === undefined ? memory() : options.adapter;
   const provider = await fixture<RsProvider>(html`<rs-provider
     .adapter=${adapter}
     .storeOptions=${options.store ?? QUICK_STORE}
     locale=${options.locale ?? 'en'}
     theme=${options.theme ?? 'light'}
-    >${card}</rs-provider
+    >${template}</rs-provider
   >`);
-  const element = provider.querySelector('rs-balance-card')!;
+  const element = provider.querySelector<T>(selector)!;
   await element.updateComplete;
-  return { provider, card: element, screen: within(element) };
+  return { provider, element, screen: within(element) };
+}
+
+export async function renderCard(options: RenderOptions = {}, card = html`<rs-balance-card></rs-balance-card>`): Promise<CardSetup> {
+  const { provider, element, screen } = await renderWidget<RsBalanceCard>('rs-balance-card', card, options);
+  return { provider, card: element, screen };
 }
 
 /** The text a user sees in the card, with white space collapsed. */
