@@ -12,9 +12,10 @@
 // when empty. Requests under /api/ go to the API; everything else stays with the host server.
 import { pathToFileURL } from 'node:url';
 import { buildApi } from './build.mjs';
+import { rtProxyFromEnvironment } from '../rt-proxy/rt-proxy.mjs';
 
 /**
- * @param {{ dataDir?: string, databaseUrl?: string, seed?: boolean, validateResponses?: boolean }} [options]
+ * @param {{ dataDir?: string, databaseUrl?: string, seed?: boolean, validateResponses?: boolean, env?: Record<string, string | undefined> }} [options]
  * @returns {Promise<{ listener: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => Promise<void>, handles: (url: string | undefined) => boolean, db: { kind: string }, close: () => Promise<void> }>}
  */
 export async function createApiHandler(options = {}) {
@@ -22,8 +23,11 @@ export async function createApiHandler(options = {}) {
   const api = await import(pathToFileURL(index).href);
   const db = await api.prepareDatabase({ url: options.databaseUrl || undefined, dataDir: options.dataDir || undefined, seed: options.seed });
   const app = await api.createApiApp({ db, ...(options.validateResponses === undefined ? {} : { validateResponses: options.validateResponses }) });
+  const apiListener = api.getRequestListener(app.fetch);
+  // Request Tracker behind the portal (RINGSIDE_RT_*): off unless configured.
+  const rtProxy = rtProxyFromEnvironment(options.env ?? process.env, app.fetch);
   return {
-    listener: api.getRequestListener(app.fetch),
+    listener: rtProxy ? (request, response) => (rtProxy.handles(request.url) ? rtProxy.listener(request, response) : apiListener(request, response)) : apiListener,
     handles: (url) => typeof url === 'string' && (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')),
     db,
     close: () => db.close(),
