@@ -5,6 +5,7 @@
 //                        Lit, @lit/context, i18next and @ringside/core bundled in, minified
 //   ringside-openapi.js  the OpenAPI adapter and its session functions (signIn, signOut,
 //                        getSession, connectOpenApiAdapter, createOpenApiAdapter); registers nothing
+//   ringside-rt.js       the Request Tracker adapter (createRtAdapter); registers nothing
 //   chunks/*.js          code both entries share, and chart.js, which the balance card loads
 //                        only when its chart opens (the dynamic import stays dynamic)
 //
@@ -25,6 +26,7 @@ export const PUBLIC_DIR = join(SERVER_DIR, 'public');
 export const ENTRIES = {
   ringside: join(SERVER_DIR, 'bundle', 'ringside.js'),
   'ringside-openapi': join(SERVER_DIR, 'bundle', 'ringside-openapi.js'),
+  'ringside-rt': join(SERVER_DIR, 'bundle', 'ringside-rt.js'),
 };
 /** The output files the demo pages name; chunks are named by hash and found through these. */
 export const ENTRY_FILES = Object.keys(ENTRIES).map((name) => join(PUBLIC_DIR, `${name}.js`));

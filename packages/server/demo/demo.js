@@ -119,6 +119,48 @@ async function connectWidgets() {
   else ringside = provideRingside(document.body, { adapter: session?.adapter ?? null, locale: settings.lang, theme: settings.theme });
 }
 
+/**
+ * Request Tracker, when the server proxies one (RINGSIDE_RT_*; the server puts the settings on
+ * `<body>`): the tickets then come from RT through /api/rt/REST/2.0, everything else from the
+ * reference API. Null without RT.
+ */
+const rt = document.body.dataset.rtQueue
+  ? {
+      queue: document.body.dataset.rtQueue,
+      escalationQueue: document.body.dataset.rtEscalationQueue,
+      requestorDomain: document.body.dataset.rtRequestorDomain,
+    }
+  : null;
+
+/**
+ * The session's adapter with its tickets section from Request Tracker. The proxy holds the RT
+ * token and acts for the signed-in customer (`<username>@<requestor domain>`, as the proxy
+ * itself decides); the browser sends only the portal session's token, read at each call.
+ */
+async function withRtTickets(adapter, current) {
+  const { createRtAdapter } = await import('/ringside-rt.js');
+  const rtAdapter = createRtAdapter({
+    baseUrl: '/api/rt/REST/2.0',
+    queue: rt.queue,
+    requestor: `${current.user.username}@${rt.requestorDomain}`.toLowerCase(),
+    // The proxy's RT account (the name docs/adapters/request-tracker.md uses) writes the
+    // customer's messages.
+    customerAuthors: ['ringside-portal'],
+    escalation: rt.escalationQueue ? { type: 'queue', queue: rt.escalationQueue } : undefined,
+    fetch: (url, init) => {
+      const headers = new Headers(init?.headers);
+      if (current.token) headers.set('Authorization', `Bearer ${current.token}`);
+      return fetch(url, { ...init, headers });
+    },
+  });
+  return {
+    ...adapter,
+    name: `${adapter.name} + ${rtAdapter.name}`,
+    capabilities: { ...adapter.capabilities, tickets: rtAdapter.capabilities.tickets },
+    tickets: rtAdapter.tickets,
+  };
+}
+
 /** Signs in and makes that session the page's; the previous one (a customer switch) is signed out. */
 async function openSession(username, password) {
   const attempt = ++generation;
@@ -127,6 +169,14 @@ async function openSession(username, password) {
   // The sign-in answer carries the account's capabilities, so no GET /session is needed here
   // (connectOpenApiAdapter() does that for a page that gets its token elsewhere).
   next.adapter = createOpenApiAdapter({ baseUrl: API, getToken: () => next.token, capabilities: created.session.capabilities });
+  if (rt) {
+    try {
+      next.adapter = await withRtTickets(next.adapter, next);
+    } catch (error) {
+      void revoke(next);
+      throw error;
+    }
+  }
   if (attempt !== generation) {
     void revoke(next); // signed out, or signed in as someone else, meanwhile
     return false;

@@ -7,6 +7,8 @@
 //   PORT=9000 HOST=127.0.0.1 node packages/server/src/serve.mjs
 //   RINGSIDE_DATA_DIR=/var/tmp/ringside node packages/server/src/serve.mjs    the database on disk
 //   DATABASE_URL=postgres://user:pass@localhost/ringside node packages/server/src/serve.mjs
+//   RINGSIDE_RT_URL=… RINGSIDE_RT_TOKEN=… RINGSIDE_RT_QUEUE=… RINGSIDE_RT_REQUESTOR_DOMAIN=… node …
+//       tickets from Request Tracker through the RT proxy (docs/adapters/request-tracker.md)
 //
 // Without RINGSIDE_DATA_DIR or DATABASE_URL the embedded database (PGlite) lives in memory: every
 // start is a fresh demo, seeded with the demo customers (docs/api.md). The server listens once
@@ -88,7 +90,27 @@ export function demoSettings(searchParams, { LANGUAGES, CUSTOMERS, THEMES }) {
   };
 }
 
-async function renderPage(page, searchParams) {
+/**
+ * What the pages tell demo.js about Request Tracker when the server proxies it (RINGSIDE_RT_*,
+ * src/rt-proxy/): the support page's tickets then come from RT. Null when RT is not configured.
+ */
+export function rtPageSettings(env) {
+  if (!env.RINGSIDE_RT_URL) return null;
+  return {
+    queue: env.RINGSIDE_RT_QUEUE ?? '',
+    escalationQueue: env.RINGSIDE_RT_ESCALATION_QUEUE ?? '',
+    requestorDomain: env.RINGSIDE_RT_REQUESTOR_DOMAIN ?? '',
+  };
+}
+
+/** `<body>` attributes that carry rtPageSettings() to demo.js (none without RT). */
+function rtAttributes(rt) {
+  if (!rt) return '';
+  const attribute = (name, value) => (value ? ` data-rt-${name}="${escapeHtml(value)}"` : '');
+  return attribute('queue', rt.queue) + attribute('escalation-queue', rt.escalationQueue) + attribute('requestor-domain', rt.requestorDomain);
+}
+
+async function renderPage(page, searchParams, rt) {
   const strings = await loadStrings();
   const settings = demoSettings(searchParams, strings);
   const language = strings.LANGUAGES.find((candidate) => candidate.code === settings.lang);
@@ -119,6 +141,7 @@ async function renderPage(page, searchParams) {
   return (
     layout
       .replace('{{main}}', fragment)
+      .replace('{{rt}}', rtAttributes(rt))
       // {{current:billing}} marks the navigation link of the page being shown.
       .replace(/\{\{current:([a-z]+)\}\}/g, (_, id) => (id === page.id ? ' aria-current="page"' : ''))
       .replace(/\{\{selected:([a-z]+)=([a-z]+)\}\}/g, (_, name, value) => selected(name, value))
@@ -169,9 +192,9 @@ function sendFile(request, response, file, { immutable }) {
 }
 
 /** The built entry files, by URL path (ringside.js, ringside-openapi.js). */
-const ENTRY_PATHS = ['/ringside.js', '/ringside-openapi.js'];
+const ENTRY_PATHS = ['/ringside.js', '/ringside-openapi.js', '/ringside-rt.js'];
 
-async function handle(request, response) {
+async function handle(request, response, rt) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(response, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -187,7 +210,7 @@ async function handle(request, response) {
   }
   const page = PAGES[pathname];
   if (page) {
-    const html = await renderPage(page, url.searchParams);
+    const html = await renderPage(page, url.searchParams, rt);
     send(response, 200, html, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-cache' });
     return;
   }
@@ -213,9 +236,9 @@ async function handle(request, response) {
 /**
  * The HTTP server of the demo portal (not listening yet). With `api` (from createApiHandler),
  * requests under /api/ go to the reference API, any method; the portal's own files answer
- * GET and HEAD only.
+ * GET and HEAD only. `rt` (rtPageSettings()) tells the pages that tickets come from Request Tracker.
  */
-export function createDemoServer({ api } = {}) {
+export function createDemoServer({ api, rt = null } = {}) {
   return createServer((request, response) => {
     if (api?.handles(request.url)) {
       // The API's answers are JSON; they carry the portal's security headers too (nosniff matters).
@@ -227,7 +250,7 @@ export function createDemoServer({ api } = {}) {
       });
       return;
     }
-    handle(request, response).catch((error) => {
+    handle(request, response, rt).catch((error) => {
       console.error(error);
       if (!response.headersSent) send(response, 500, 'Internal server error\n');
       else response.destroy();
@@ -241,10 +264,11 @@ export function createDemoServer({ api } = {}) {
  * both (open connections included) and closes the database.
  *
  * `dataDir` / `databaseUrl` choose the database as in docs/api.md; neither: PGlite in memory.
+ * `env` is where the RINGSIDE_RT_* settings are read (default: the process's environment).
  */
-export async function startDemoServer({ port = 8080, host, dataDir, databaseUrl } = {}) {
-  const api = await createApiHandler({ dataDir, databaseUrl });
-  const server = createDemoServer({ api });
+export async function startDemoServer({ port = 8080, host, dataDir, databaseUrl, env = process.env } = {}) {
+  const api = await createApiHandler({ dataDir, databaseUrl, env });
+  const server = createDemoServer({ api, rt: rtPageSettings(env) });
   try {
     await new Promise((resolvePromise, reject) => {
       server.once('error', reject);
@@ -292,6 +316,7 @@ if (invokedDirectly) {
     .then(({ url, database, close }) => {
       console.log(`Northwind Voice demo portal (Ringside) listening on ${url}`);
       console.log(`  API: ${url}api/v1 (${database}); demo users in docs/api.md`);
+      if (process.env.RINGSIDE_RT_URL) console.log(`  Tickets: Request Tracker at ${process.env.RINGSIDE_RT_URL}, through ${url}api/rt/REST/2.0`);
       let stopping = false;
       const stop = () => {
         if (stopping) return;

@@ -66,12 +66,13 @@ export function cardNumberLeaks(requests) {
   );
 }
 
-async function startHarness(screenshotsName) {
+async function startHarness(screenshotsName, env) {
   const executablePath = findChrome();
   if (!executablePath) throw new CheckFailed('No Chromium found. Install it (apt-get install chromium) or set CHROME_PATH.');
   if (bundlesAreStale()) await buildBundles();
   // A fresh in-memory database whatever the environment says: the checks expect the seeded data.
-  const portal = await startDemoServer({ port: 0, host: '127.0.0.1' });
+  // Likewise no Request Tracker unless the check asks for one (`env`).
+  const portal = await startDemoServer({ port: 0, host: '127.0.0.1', env: env ?? {} });
   const browser = await chromium.launch({
     executablePath,
     args: CHROME_ARGS,
@@ -197,12 +198,15 @@ async function startHarness(screenshotsName) {
   return harness;
 }
 
-/** Starts the server and the browser, runs `body`, reports, closes everything and exits. */
-export async function runE2E(title, body, { screenshots = 'e2e-screenshots' } = {}) {
+/**
+ * Starts the server and the browser, runs `body`, reports, closes everything and exits. `env`:
+ * the server's settings (RINGSIDE_RT_*) instead of the process's environment.
+ */
+export async function runE2E(title, body, { screenshots = 'e2e-screenshots', env } = {}) {
   let exitCode = 0;
   let harness;
   try {
-    harness = await startHarness(screenshots);
+    harness = await startHarness(screenshots, env);
     await body(harness);
     console.log(`\n${title}: ${harness.steps.length} checks passed.`);
   } catch (error) {

@@ -209,3 +209,35 @@ describe('the reference API, mounted under /api/', () => {
     expect(await response.json()).toMatchObject({ code: 'unauthorized' });
   });
 });
+
+describe('the demo portal with Request Tracker (RINGSIDE_RT_*)', () => {
+  it('serves ringside-rt.js, which exports createRtAdapter, shares the chunks of ringside.js and registers no tags', async () => {
+    const response = await fetch(new URL('/ringside-rt.js', base));
+    expect(response.status).toBe(200);
+    const code = await response.text();
+    expect(code).toMatch(/export\s*\{[^}]*\bas createRtAdapter\b/);
+    const ringside = await (await fetch(new URL('/ringside.js', base))).text();
+    const importsOf = (source: string) => [...source.matchAll(/from\s*["']\.\/(chunks\/[^"']+\.js)["']/g)].map((match) => match[1]);
+    expect(importsOf(ringside)).toEqual(expect.arrayContaining(importsOf(code)));
+    expect(code).not.toContain('customElements');
+    expect(code).not.toContain('process.env');
+  });
+
+  it('tells the pages where tickets come from only when RT is configured, escaped', async () => {
+    const { createDemoServer, rtPageSettings } = await import('../src/serve.mjs');
+    expect(rtPageSettings({})).toBeNull();
+    const rt = rtPageSettings({ RINGSIDE_RT_URL: 'http://rt.test', RINGSIDE_RT_QUEUE: 'Support "A"', RINGSIDE_RT_REQUESTOR_DOMAIN: 'customers.example.com' });
+    const pageOf = async (settings: typeof rt) => {
+      const demo = createDemoServer({ rt: settings });
+      await new Promise<void>((resolve) => demo.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = demo.address() as { port: number };
+        return await (await fetch(`http://127.0.0.1:${port}/support.html`)).text();
+      } finally {
+        demo.close();
+      }
+    };
+    expect(await pageOf(rt)).toContain('<body data-page="support" data-rt-queue="Support &quot;A&quot;" data-rt-requestor-domain="customers.example.com">');
+    expect(await pageOf(null)).toContain('<body data-page="support">');
+  });
+});
