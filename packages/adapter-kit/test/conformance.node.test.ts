@@ -45,7 +45,10 @@ describe('runConformance against less capable memory adapters', () => {
   }, 60_000);
 
   it('reports each check once, with the options’ domains and ids', async () => {
-    const report = await runConformance(() => createMemoryAdapter(), { domains: ['schedules'], checks: ['schedules.paging', 'schedules.search', 'payments.settings'] });
+    const report = await runConformance(() => createMemoryAdapter(), {
+      domains: ['schedules'],
+      checks: ['schedules.paging', 'schedules.search', 'payments.settings'],
+    });
     expect(report.results.map((r) => r.id)).toEqual(['schedules.paging', 'schedules.search']);
     expect(new Set(CHECKS.map((check) => check.id)).size).toBe(CHECKS.length);
   });
@@ -58,7 +61,7 @@ describe('runConformance catches broken adapters', () => {
     [
       'an adapter whose paging order is unstable',
       unstablePaging,
-      ['extensions.paging', 'extensions.sort-phoneLine', 'extensions.sort-primaryGroup', 'extensions.sort-published'],
+      ['extensions.paging', 'extensions.sort-phoneLine', 'extensions.sort-primaryGroup', 'extensions.sort-published', 'extensions.sort-recordedName'],
     ],
     ['an adapter that sorts the wrong way', invertingSortDirection, ['huntGroups.sort-number', 'huntGroups.sort-name', 'huntGroups.sort-sequence']],
     ['an adapter that accepts a taken number', acceptingTakenNumbers, ['extensions.number-taken-by-extension', 'extensions.number-taken-by-hunt-group']],
@@ -92,7 +95,7 @@ describe('runConformance catches broken adapters', () => {
       () => {
         throw new Error('no backend');
       },
-      { checks: ['billing.balance'] },
+      { checks: ['billing.balance'] }
     );
     expect(broken.results[0]).toMatchObject({ status: 'failed', error: 'Error: no backend' });
   });

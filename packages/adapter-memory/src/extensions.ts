@@ -34,6 +34,7 @@ function extensionListSpec(data: CustomerData): ListSpec<Extension, ExtensionSor
       phoneLine: (extension) => lineNumbers.get(extension.phoneLineId ?? '') ?? null,
       primaryGroup: (extension) => groupNames.get(extension.primaryGroupId ?? '') ?? null,
       published: (extension) => extension.published,
+      recordedName: (extension) => extension.hasRecordedName,
     },
     defaultSort: [{ field: 'number', direction: 'asc' }],
     searchIn: (extension) => [extension.number, extension.name, lineNumbers.get(extension.phoneLineId ?? '')],

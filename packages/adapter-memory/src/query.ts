@@ -36,25 +36,59 @@ export function listPage<T extends { id: string }, F extends string>(
   items: readonly T[],
   query: ListQuery<F, unknown>,
   spec: ListSpec<T, F>,
-  filter: (item: T) => boolean = () => true,
+  filter: (item: T) => boolean = () => true
 ): Page<T> {
   const { page, pageSize, offset } = resolvePaging(query);
   assertValid(sortReasons(query.sort, Object.keys(spec.sortKeys)));
   const orders = (query.sort?.length ? query.sort : spec.defaultSort).map(({ field, direction }) => ({
+    field,
     key: spec.sortKeys[field],
     sign: direction === 'desc' ? -1 : 1,
   }));
   const search = searchMatcher(query.search);
-  const matches = items.filter((item) => filter(item) && (!search || !spec.searchIn || spec.searchIn(item).some(search)));
-  const keyed = matches.map((item) => ({ item, keys: orders.map((order) => order.key(item)) }));
-  keyed.sort((a, b) => {
+  const matches = sortedIndexes(items, orders)
+    .map((index) => items[index]!)
+    .filter((item) => filter(item) && (!search || !spec.searchIn || spec.searchIn(item).some(search)));
+  return { items: matches.slice(offset, offset + pageSize), total: matches.length, page, pageSize };
+}
+
+interface SortedOrder {
+  ids: string[];
+  keys: SortKey[][];
+  indexes: number[];
+}
+
+/** The last order computed per list and sort, reused while no id or sort key changed. */
+const lastOrders = new WeakMap<readonly unknown[], Map<string, SortedOrder>>();
+
+const sameValues = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+
+/**
+ * The indexes of `items` in sort order (ids break ties). Sorting thousands of texts with the
+ * collator is the slow part of a list call, so the order is remembered: reading the keys again
+ * (linear) tells whether anything moved since. Filtering after sorting keeps the same order.
+ */
+function sortedIndexes<T extends { id: string }>(items: readonly T[], orders: { field: string; key: (item: T) => SortKey; sign: number }[]): number[] {
+  const ids = items.map((item) => item.id);
+  const keys = orders.map((order) => items.map(order.key));
+  const signature = orders.map((order) => `${order.field}:${order.sign}`).join(',');
+  let byList = lastOrders.get(items);
+  const cached = byList?.get(signature);
+  if (cached && sameValues(cached.ids, ids) && cached.keys.every((column, index) => sameValues(column, keys[index]!))) return cached.indexes;
+  const indexes = ids.map((_, index) => index);
+  indexes.sort((a, b) => {
     for (let i = 0; i < orders.length; i++) {
-      const order = compareKeys(a.keys[i]!, b.keys[i]!) * orders[i]!.sign;
+      const order = compareKeys(keys[i]![a]!, keys[i]![b]!) * orders[i]!.sign;
       if (order) return order;
     }
-    return compareIds(a.item.id, b.item.id);
+    return compareIds(ids[a]!, ids[b]!);
   });
-  return { items: keyed.slice(offset, offset + pageSize).map(({ item }) => item), total: matches.length, page, pageSize };
+  if (!byList) {
+    byList = new Map();
+    lastOrders.set(items, byList);
+  }
+  byList.set(signature, { ids, keys, indexes });
+  return indexes;
 }
 
 const PHONE_LIKE = /^[\d\s+().-]+$/;

@@ -29,7 +29,7 @@ export interface Extension extends Versioned {
 export type ExtensionInput = Pick<Extension, 'number' | 'name'> &
   Partial<Pick<Extension, 'phoneLineId' | 'primaryGroupId' | 'published'>>;
 
-export type ExtensionSortField = 'number' | 'name' | 'phoneLine' | 'primaryGroup' | 'published';
+export type ExtensionSortField = 'number' | 'name' | 'phoneLine' | 'primaryGroup' | 'published' | 'recordedName';
 export type ExtensionQuery = ListQuery<ExtensionSortField, { groupId?: string }>;
 
 export interface ExtensionSettings {

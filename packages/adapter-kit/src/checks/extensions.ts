@@ -35,6 +35,7 @@ export const EXTENSIONS: ResourceSpec<Extension, ExtensionInput> = {
       },
     },
     { field: 'published', needs: [hasField('published')], values: async () => [(item) => item.published] },
+    { field: 'recordedName', needs: [hasField('recordedName')], values: async () => [(item) => item.hasRecordedName] },
   ],
   searchIn: (item) => [item.number, item.name],
   invalid: () => [

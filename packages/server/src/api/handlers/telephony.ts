@@ -43,7 +43,7 @@ const toExtension = (row: ExtensionRow): Extension => ({
 });
 
 const EXTENSION_LIST: ListSpec = {
-  sort: { number: 'e.number', name: 'lower(e.name)', phoneLine: 'l.number', primaryGroup: 'lower(pg.name)', published: 'e.published' },
+  sort: { number: 'e.number', name: 'lower(e.name)', phoneLine: 'l.number', primaryGroup: 'lower(pg.name)', published: 'e.published', recordedName: 'e.has_recorded_name' },
   defaultSort: 'number:asc',
   tieBreaker: 'e.id',
   search: ['e.number', 'e.name', 'l.number'],

@@ -1,0 +1,220 @@
+// The page side of the extension table benchmark (scripts/bench-extension-table.mjs bundles and
+// drives it): <rs-extension-table> and @vaadin/grid render the same extensions from the same kind
+// of memory adapter, one after the other, in this document. It only records; nothing is asserted.
+import '@ringside/widgets/rs-provider';
+import '@ringside/widgets/rs-extension-table';
+import '@vaadin/grid/vaadin-grid.js';
+import '@vaadin/grid/vaadin-grid-sort-column.js';
+import { createMemoryAdapter, type MemoryAdapter } from '@ringside/adapter-memory';
+import type { Extension, ExtensionQuery, ExtensionSortField, SortDirection } from '@ringside/core';
+
+export interface Figure {
+  widget: 'rs-extension-table' | 'vaadin-grid';
+  rows: number;
+  measurement: string;
+  /** The first run, when the adapter sorts or filters that way for the first time (no cached order). */
+  first: number;
+  samples: number[];
+}
+
+declare global {
+  interface Window {
+    runExtensionBenchmarks(options: { sizes: number[]; iterations: number }): Promise<Figure[]>;
+  }
+}
+
+const COLUMNS: ExtensionSortField[] = ['number', 'name', 'phoneLine', 'primaryGroup', 'published', 'recordedName'];
+const SEARCH = 'ann';
+
+/** Resolves when `check` is true, looking again after every DOM change under `roots` (no timer granularity). */
+function until(roots: Node[], check: () => boolean): Promise<void> {
+  if (check()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (check()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    for (const root of roots) observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+/** Every node in a tree, shadow roots included. */
+function countNodes(root: Node): number {
+  let count = 0;
+  const visit = (node: Node) => {
+    count++;
+    const shadow = (node as Element).shadowRoot;
+    if (shadow) visit(shadow);
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+  };
+  visit(root);
+  return count;
+}
+
+const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((element) => element.textContent?.trim() ?? '');
+
+interface Harness {
+  mount(): Promise<void>;
+  sortByName(): Promise<void>;
+  scrollToEnd(): Promise<void>;
+  filter(text: string): Promise<void>;
+  nodes(): number;
+  unmount(): void;
+}
+
+/** What each step should show: the first and last numbers of the list, asked from the adapter directly. */
+async function expectations(adapter: MemoryAdapter) {
+  const list = async (query: ExtensionQuery) => {
+    const first = await adapter.extensions!.list({ ...query, page: 1, pageSize: 1 });
+    const last = await adapter.extensions!.list({ ...query, page: first.total, pageSize: 1 });
+    return { first: first.items[0]!.number, last: last.items[0]!.number };
+  };
+  const byName = [{ field: 'name' as const, direction: 'asc' as const }];
+  return { initial: await list({}), sorted: await list({ sort: byName }), filtered: await list({ sort: byName, search: SEARCH }) };
+}
+
+function ringside(adapter: MemoryAdapter, expected: Awaited<ReturnType<typeof expectations>>, host: HTMLElement): Harness {
+  let provider: HTMLElement;
+  let table: HTMLElement & { shadowRoot: ShadowRoot };
+  const shown = () => texts(table.shadowRoot, '.body [role="row"] .cell.number');
+  const roots = () => [table.shadowRoot];
+  return {
+    async mount() {
+      provider = Object.assign(document.createElement('rs-provider'), { adapter, storeOptions: { retry: { retries: 0 } } });
+      provider.setAttribute('locale', 'en');
+      table = document.createElement('rs-extension-table') as HTMLElement & { shadowRoot: ShadowRoot };
+      provider.append(table);
+      host.append(provider);
+      await until(roots(), () => shown()[0] === expected.initial.first);
+    },
+    async sortByName() {
+      const button = [...table.shadowRoot.querySelectorAll<HTMLButtonElement>('button.sort')].find((candidate) => candidate.textContent?.trim() === 'Name')!;
+      button.click();
+      await until(roots(), () => shown()[0] === expected.sorted.first);
+    },
+    async scrollToEnd() {
+      const scroller = table.shadowRoot.querySelector<HTMLElement>('[part="table"]')!;
+      scroller.scrollTop = scroller.scrollHeight;
+      await until(roots(), () => shown().at(-1) === expected.sorted.last);
+    },
+    async filter(text: string) {
+      const search = table.shadowRoot.querySelector<HTMLInputElement>('input[type="search"]')!;
+      for (let length = 1; length <= text.length; length++) {
+        search.value = text.slice(0, length);
+        search.dispatchEvent(new Event('input'));
+      }
+      await until(roots(), () => shown()[0] === expected.filtered.first);
+    },
+    nodes: () => countNodes(provider),
+    unmount: () => provider.remove(),
+  };
+}
+
+interface GridElement extends HTMLElement {
+  dataProvider: (
+    params: { page: number; pageSize: number; sortOrders: { path: string; direction: SortDirection | null }[] },
+    callback: (items: object[], size: number) => void
+  ) => void;
+  clearCache(): void;
+  scrollToIndex(index: number): void;
+}
+
+/** @vaadin/grid with a data provider over the same adapter: pages, sort and search are the adapter's, as for Ringside. */
+function vaadin(adapter: MemoryAdapter, expected: Awaited<ReturnType<typeof expectations>>, host: HTMLElement): Harness {
+  let grid: GridElement;
+  let search = '';
+  const shown = () => {
+    // Vaadin keeps rows in its shadow root and their text in slotted light-DOM cells, in reused order.
+    const rows = [...grid.shadowRoot!.querySelectorAll<HTMLElement>('tbody#items tr')].filter((row) => !row.hidden);
+    rows.sort((a, b) => Number((a as unknown as { index: number }).index) - Number((b as unknown as { index: number }).index));
+    return rows.map((row) => (row.querySelector('slot') as HTMLSlotElement | null)?.assignedElements()[0]?.textContent?.trim() ?? '');
+  };
+  const roots = () => [grid, grid.shadowRoot!];
+  const lines = new Map(adapter.data.phoneLines.map((line) => [line.id, line.number]));
+  const groups = new Map(adapter.data.huntGroups.map((group) => [group.id, group.name]));
+  const flat = (extension: Extension) => ({
+    number: extension.number,
+    name: extension.name,
+    phoneLine: lines.get(extension.phoneLineId ?? '') ?? '—',
+    primaryGroup: groups.get(extension.primaryGroupId ?? '') ?? '—',
+    published: extension.published ? 'Yes' : 'No',
+    recordedName: extension.hasRecordedName ? 'Set' : 'Not set',
+  });
+  return {
+    async mount() {
+      grid = document.createElement('vaadin-grid') as unknown as GridElement;
+      grid.style.height = '26rem';
+      for (const path of COLUMNS) {
+        const column = document.createElement('vaadin-grid-sort-column');
+        column.setAttribute('path', path);
+        grid.append(column);
+      }
+      grid.dataProvider = (params, callback) => {
+        const sort = params.sortOrders
+          .filter((order) => order.direction)
+          .map((order) => ({ field: order.path as ExtensionSortField, direction: order.direction! }));
+        void adapter
+          .extensions!.list({ page: params.page + 1, pageSize: params.pageSize, sort, ...(search ? { search } : {}) })
+          .then((page) => callback(page.items.map(flat), page.total));
+      };
+      host.append(grid);
+      await until(roots(), () => shown()[0] === expected.initial.first);
+    },
+    async sortByName() {
+      grid.querySelectorAll('vaadin-grid-sorter')[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      await until(roots(), () => shown()[0] === expected.sorted.first);
+    },
+    async scrollToEnd() {
+      grid.scrollToIndex(Number.MAX_SAFE_INTEGER);
+      await until(roots(), () => shown().includes(expected.sorted.last));
+    },
+    async filter(text: string) {
+      for (let length = 1; length <= text.length; length++) {
+        search = text.slice(0, length);
+        grid.clearCache();
+      }
+      await until(roots(), () => shown()[0] === expected.filtered.first);
+    },
+    nodes: () => countNodes(grid),
+    unmount: () => grid.remove(),
+  };
+}
+
+async function time(step: () => Promise<void>, label: string): Promise<number> {
+  console.debug(`bench: ${label}`);
+  const start = performance.now();
+  await step();
+  return performance.now() - start;
+}
+
+window.runExtensionBenchmarks = async ({ sizes, iterations }) => {
+  const host = Object.assign(document.createElement('div'), { style: 'inline-size: 60rem' });
+  document.body.append(host);
+  const figures: Figure[] = [];
+  for (const rows of sizes) {
+    for (const [widget, make] of [
+      ['rs-extension-table', ringside],
+      ['vaadin-grid', vaadin],
+    ] as const) {
+      // One adapter per widget and size: the first run pays the adapter's first sort by name.
+      const adapter = createMemoryAdapter({ extensions: rows, latency: 0 });
+      const expected = await expectations(createMemoryAdapter({ extensions: rows, latency: 0 }));
+      const samples: Record<string, number[]> = {};
+      const record = (measurement: string, value: number) => (samples[measurement] ??= []).push(value);
+      for (let run = 0; run <= iterations; run++) {
+        const harness = make(adapter, expected, host);
+        record('first rows visible', await time(() => harness.mount(), `${widget} ${rows} harness.mount()`));
+        record('sort by name', await time(() => harness.sortByName(), `${widget} ${rows} harness.sortByName()`));
+        record('scroll to the end', await time(() => harness.scrollToEnd(), `${widget} ${rows} harness.scrollToEnd()`));
+        record('DOM nodes at the end', harness.nodes());
+        record(`filter as you type "${SEARCH}"`, await time(() => harness.filter(SEARCH), `${widget} ${rows} harness.filter(SEARCH)`));
+        harness.unmount();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      for (const [measurement, values] of Object.entries(samples)) figures.push({ widget, rows, measurement, first: values[0]!, samples: values.slice(1) });
+    }
+  }
+  return figures;
+};

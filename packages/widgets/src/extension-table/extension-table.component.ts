@@ -1,0 +1,1114 @@
+import {
+  registerMessages,
+  requireSection,
+  toRingsideError,
+  type Extension,
+  type ExtensionSettings,
+  type ExtensionSortField,
+  type FieldReason,
+  type HuntGroup,
+  type PhoneLine,
+  type RingsideAdapter,
+  type RingsideError,
+  type RingsideStore,
+} from '@ringside/core';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { QueryController } from '../base/query-controller.js';
+import { RingsideElement } from '../base/ringside-element.js';
+import { baseStyles, surfaceStyles } from '../themes/tokens.js';
+import { gridTemplate, minimumWidth, visibleColumns, type Column } from './columns.js';
+import { toCsv } from './csv.js';
+import {
+  draftOf,
+  FORM_FIELDS,
+  hasErrors,
+  lineTakenBy,
+  numberProblem,
+  serverErrors,
+  toInput,
+  validateDraft,
+  type ExtensionDraft,
+  type FieldProblem,
+  type FormContext,
+  type FormErrors,
+  type FormField,
+} from './extension-form.js';
+import { extensionTableStyles } from './extension-table.styles.js';
+import { moveInGrid, type GridCell } from './grid-navigation.js';
+import { ariaSort, INITIAL_VIEW, toggleSort, toQuery, viewKey, type ListView } from './list-query.js';
+import messages from './locales/en.js';
+import { formatList } from './list-format.js';
+import { collectAll, RowCache, type PageLoader } from './page-cache.js';
+import { rowsPerPage, rowWindow, scrollToShow } from './windowing.js';
+import './events.js';
+
+export type { ExtensionDeletedDetail, ExtensionExportDetail, ExtensionSavedDetail } from './events.js';
+
+const PAGE_SIZE = 100;
+const EXPORT_PAGE_SIZE = 500;
+const OVERSCAN = 2;
+/** Until the first row is measured. */
+const DEFAULT_ROW_HEIGHT = 44;
+
+interface Editor {
+  /** The extension as loaded (its version is what the save names); absent when adding. */
+  extension?: Extension;
+  draft: ExtensionDraft;
+  /** Fields the user changed: their problems show as they type. */
+  touched: Set<FormField>;
+  /** The backend's reasons, shown until the user changes that field. */
+  server: FormErrors;
+  /** Reasons for fields the form does not show. */
+  other: FieldReason[];
+  saving: boolean;
+  failure?: RingsideError;
+  conflict: boolean;
+}
+
+interface Notice {
+  text: string;
+  tone: 'danger' | 'info';
+}
+
+type Section = NonNullable<RingsideAdapter['extensions']>;
+
+/**
+ * @summary The extensions of a business customer's PBX: a virtualized, sortable, searchable grid
+ * for 5 or 10,000 extensions, with add, edit, delete (one or many), and CSV export.
+ *
+ * @event rs-extension-saved - An extension was added or changed. `detail: { id, number, created }`.
+ * @event rs-extension-deleted - Extensions were deleted. `detail: { ids, numbers }`.
+ * @event rs-extension-export - A CSV file is ready. `detail: { filename, csv, count }`. Cancelable:
+ *   cancel it to handle the file yourself instead of the browser's download.
+ * @event rs-auth-required - The adapter reported an expired session.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart table - The scrolling area that holds the grid.
+ * @csspart add-button - The "Add extension" button.
+ *
+ * @cssproperty --rs-extension-table-height - Height of the scrolling grid; default `26rem`.
+ * @cssproperty --rs-color-surface - Background.
+ * @cssproperty --rs-color-accent - Buttons, the focused cell.
+ * @cssproperty --rs-color-danger - Validation messages and delete buttons.
+ */
+export class RsExtensionTable extends RingsideElement {
+  static {
+    registerMessages('extension-table', {
+      en: messages,
+      languages: { de: () => import('./locales/de.js'), ar: () => import('./locales/ar.js') },
+    });
+  }
+
+  static override styles = [baseStyles, surfaceStyles, extensionTableStyles];
+
+  /** Shows the extensions without any way to change them (e.g. for account-level users). */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  @state() private view: ListView = INITIAL_VIEW;
+  @state() private bodyScrollTop = 0;
+  @state() private viewportHeight = 400;
+  @state() private rowHeight = DEFAULT_ROW_HEIGHT;
+  @state() private active: GridCell = { row: 1, col: 0 };
+  @state() private selection = new Map<string, Extension>();
+  @state() private selectingAll = false;
+  @state() private editor: Editor | null = null;
+  @state() private confirming: Extension[] | null = null;
+  @state() private deleting = false;
+  @state() private exporting = false;
+  @state() private notice: Notice | null = null;
+  @state() private announcement = '';
+  /** Numbers the backend says other extensions have, found while the user types. */
+  @state() private takenNumbers = new Set<string>();
+  @state() private checkingNumber = false;
+
+  readonly rows: RowCache<Extension> = new RowCache<Extension>(() => Promise.reject(new Error('not connected')), {
+    pageSize: PAGE_SIZE,
+    onChange: () => this.requestUpdate(),
+  });
+
+  readonly settings: QueryController<ExtensionSettings> = new QueryController<ExtensionSettings>(this, () =>
+    this.canRead ? { key: 'extensions/settings', load: (adapter, signal) => requireSection(adapter, 'extensions').settings({ signal }) } : null
+  );
+
+  readonly phoneLines: QueryController<PhoneLine[]> = new QueryController<PhoneLine[]>(this, () =>
+    this.canRead && this.hasField('phoneLine')
+      ? { key: 'extensions/phone-lines', load: (adapter, signal) => requireSection(adapter, 'extensions').listPhoneLines({ signal }) }
+      : null
+  );
+
+  readonly huntGroups: QueryController<HuntGroup[]> = new QueryController<HuntGroup[]>(this, () =>
+    this.env?.adapter?.capabilities.huntGroups.read && this.env.adapter.huntGroups
+      ? {
+          key: 'huntGroups/all',
+          load: (adapter, signal) => collectAll((page, pageSize) => requireSection(adapter, 'huntGroups').list({ page, pageSize }, { signal }), 500),
+        }
+      : null
+  );
+
+  #source: { store: RingsideStore; adapter: RingsideAdapter; key: string } | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #resizeObserver: ResizeObserver | undefined;
+  #returnFocus: { cell: GridCell } | { element: HTMLElement } | null = null;
+  #focusAfterUpdate: GridCell | null = null;
+  #numberCheck = 0;
+
+  private get canRead(): boolean {
+    return !!this.env?.adapter?.capabilities.extensions.read && !!this.env.adapter.extensions;
+  }
+
+  private get canWrite(): boolean {
+    return !this.readonly && this.canRead && !!this.env?.adapter?.capabilities.extensions.write;
+  }
+
+  private hasField(field: 'phoneLine' | 'primaryGroup' | 'published' | 'recordedName'): boolean {
+    return !!this.env?.adapter?.capabilities.extensions.fields.includes(field);
+  }
+
+  private get columns(): Column[] {
+    return visibleColumns(this.env?.adapter?.capabilities.extensions.fields ?? [], this.canWrite);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#disconnectSource();
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#connectSource();
+  }
+
+  /** The cell that holds the tab stop, kept inside the grid as rows and columns come and go. */
+  #activeCell(): GridCell {
+    return { row: Math.min(this.active.row, this.rows.total ?? 0), col: Math.min(this.active.col, this.columns.length - 1) };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const scroller = this.#scroller;
+    if (scroller && !this.#resizeObserver) {
+      this.#resizeObserver = new ResizeObserver(() => this.#measure());
+      this.#resizeObserver.observe(scroller);
+      this.#measure();
+    }
+    this.#applyGeometry();
+    if (this.#source) {
+      const { first, end } = this.#window();
+      void this.rows.ensure(first, Math.max(first, end - 1));
+    }
+    if (this.#focusAfterUpdate) {
+      const cell = this.#focusAfterUpdate;
+      this.#focusAfterUpdate = null;
+      this.#cellTarget(cell)?.focus();
+    }
+    const editor = this.#dialog('editor');
+    if (editor && !editor.open) editor.showModal();
+    const confirm = this.#dialog('confirm');
+    if (confirm && !confirm.open) confirm.showModal();
+  }
+
+  // --- data source ------------------------------------------------------------------------------
+
+  /** Points the row cache at the current adapter and view; a change of either starts afresh. */
+  #connectSource(): void {
+    const store = this.env?.store;
+    const adapter = this.env?.adapter;
+    if (!store || !adapter || !this.canRead) {
+      this.#disconnectSource();
+      return;
+    }
+    const key = viewKey(this.view);
+    const current = this.#source;
+    if (current?.store === store && current.adapter === adapter && current.key === key) return;
+    if (current?.store !== store) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = store.subscribe('extensions/list', () => this.rows.refresh());
+    }
+    const sameBackend = current?.store === store && current.adapter === adapter;
+    this.#source = { store, adapter, key };
+    this.rows.reset(this.#loaderFor(this.view), { keepRows: sameBackend });
+    // Another order or filter starts at its top.
+    this.bodyScrollTop = 0;
+    if (this.#scroller) this.#scroller.scrollTop = 0;
+    this.selection = new Map();
+  }
+
+  #disconnectSource(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#source = null;
+  }
+
+  /** Pages of a view, read through the store (shared, cached, retried) from the adapter. */
+  #loaderFor(view: ListView): PageLoader<Extension> {
+    const key = viewKey(view);
+    return (page, pageSize) => {
+      const source = this.#source;
+      if (!source) return Promise.reject(toRingsideError(new Error('not connected')));
+      return source.store.read(`extensions/list?${key}&page=${page}&size=${pageSize}`, (signal) =>
+        requireSection(source.adapter, 'extensions').list(toQuery(view, page, pageSize), { signal })
+      );
+    };
+  }
+
+  #section(): Section {
+    return requireSection(this.env!.adapter!, 'extensions');
+  }
+
+  // --- geometry ---------------------------------------------------------------------------------
+
+  get #scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  #headerHeight(): number {
+    return this.renderRoot.querySelector<HTMLElement>('.head')?.offsetHeight ?? 0;
+  }
+
+  #measure(): void {
+    const scroller = this.#scroller;
+    if (!scroller) return;
+    const viewport = Math.max(0, scroller.clientHeight - this.#headerHeight());
+    if (viewport && viewport !== this.viewportHeight) this.viewportHeight = viewport;
+    const row = this.renderRoot.querySelector<HTMLElement>('.body [role="row"]');
+    if (row?.offsetHeight && row.offsetHeight !== this.rowHeight) this.rowHeight = row.offsetHeight;
+  }
+
+  /**
+   * Column tracks and the rows' place in the scroll area, set through CSSOM: a `style` attribute
+   * (also styleMap's first render) is refused by a strict `style-src` Content-Security-Policy.
+   */
+  #applyGeometry(): void {
+    const grid = this.renderRoot.querySelector<HTMLElement>('[role="grid"]');
+    const body = this.renderRoot.querySelector<HTMLElement>('.body');
+    if (!grid || !body) return;
+    const columns = this.columns;
+    const window = this.#window();
+    grid.style.setProperty('--columns', gridTemplate(columns));
+    grid.style.minInlineSize = `${minimumWidth(columns)}rem`;
+    body.style.blockSize = `${window.height}px`;
+    body.style.paddingBlockStart = `${window.offset}px`;
+  }
+
+  #window() {
+    return rowWindow({
+      scrollTop: this.bodyScrollTop,
+      viewportHeight: this.viewportHeight,
+      rowHeight: this.rowHeight,
+      total: this.rows.total ?? 0,
+      overscan: OVERSCAN,
+    });
+  }
+
+  #onScroll = (event: Event) => {
+    this.bodyScrollTop = (event.target as HTMLElement).scrollTop;
+  };
+
+  // --- rendering --------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    return html`<section part="base" aria-labelledby="title" lang=${this.i18n.locale}>
+      ${this.#renderHeader()}
+      <div role="status" class="status">${this.announcement}</div>
+      ${this.#renderNotice()} ${this.#renderBody()} ${this.#renderEditor()} ${this.#renderConfirm()}
+    </section>`;
+  }
+
+  #renderHeader(): TemplateResult {
+    const total = this.rows.total;
+    return html`<header>
+      <h2 id="title">${this.t('extensionTable.title')}</h2>
+      ${total !== null && this.#source
+        ? html`<span class="count">${this.t('extensionTable.count', { count: total, total: this.i18n.format.number(total) })}</span>`
+        : nothing}
+      ${this.readonly || (this.canRead && !this.canWrite) ? html`<span class="badge">${this.t('common.readOnly')}</span>` : nothing}
+    </header>`;
+  }
+
+  #renderNotice(): TemplateResult | typeof nothing {
+    if (!this.notice) return nothing;
+    return html`<div class="alert ${this.notice.tone}" role=${this.notice.tone === 'danger' ? 'alert' : 'status'}>
+      <p>${this.notice.text}</p>
+      <button type="button" @click=${() => (this.notice = null)}>${this.t('extensionTable.dismiss')}</button>
+    </div>`;
+  }
+
+  #renderBody(): TemplateResult {
+    if (this.notConfigured) {
+      return html`<div role="status">
+        <strong>${this.t('common.notConfigured.title')}</strong>
+        <p class="hint">${this.t('common.notConfigured.body')}</p>
+      </div>`;
+    }
+    if (!this.canRead) return html`<p class="hint" role="status">${this.t('extensionTable.unsupported')}</p>`;
+    const total = this.rows.total;
+    const error = this.rows.error;
+    if (total === null && error) return this.#renderError(error);
+    return html`${this.#renderToolbar()} ${error ? this.#renderError(error) : nothing}
+    ${total === null
+      ? html`<div role="status">
+          <span class="visually-hidden">${this.t('extensionTable.loading')}</span>
+          <div class="skeleton"></div>
+        </div>`
+      : this.#renderGrid(total)}`;
+  }
+
+  #renderError(error: RingsideError): TemplateResult {
+    return html`<div class="alert danger" role="alert">
+      <p>${this.errorMessage(error)}</p>
+      <button type="button" @click=${() => this.#retry()}>${this.t('common.retry')}</button>
+    </div>`;
+  }
+
+  #retry(): void {
+    this.#source?.store.invalidate('extensions/list');
+    this.rows.retry();
+  }
+
+  #renderToolbar(): TemplateResult {
+    const groups = this.huntGroups.value ?? [];
+    const selected = this.selection.size;
+    return html`<div class="toolbar">
+      <div class="field search">
+        <label for="search">${this.t('extensionTable.search')}</label>
+        <input
+          id="search"
+          type="search"
+          autocomplete="off"
+          placeholder=${this.t('extensionTable.searchHint')}
+          .value=${live(this.view.search)}
+          @input=${(event: Event) => (this.view = { ...this.view, search: (event.target as HTMLInputElement).value })}
+        />
+      </div>
+      ${this.huntGroups.status !== 'idle'
+        ? html`<div class="field">
+            <label for="group">${this.t('extensionTable.group')}</label>
+            <select id="group" @change=${(event: Event) => (this.view = { ...this.view, groupId: (event.target as HTMLSelectElement).value })}>
+              <option value="" ?selected=${!this.view.groupId}>${this.t('extensionTable.allGroups')}</option>
+              ${groups.map((group) => html`<option value=${group.id} ?selected=${group.id === this.view.groupId}>${group.number} ${group.name}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      <div class="actions">
+        <button type="button" ?disabled=${this.exporting || !this.rows.total} @click=${this.#export}>
+          ${this.t(this.exporting ? 'extensionTable.exporting' : 'extensionTable.export')}
+        </button>
+        ${this.canWrite
+          ? html`${selected
+                ? html`<button
+                    type="button"
+                    class="danger"
+                    ?disabled=${this.deleting}
+                    @click=${(event: Event) => this.#askDelete([...this.selection.values()], event)}
+                  >
+                    ${this.t('extensionTable.deleteSelected', { count: selected, total: this.i18n.format.number(selected) })}
+                  </button>`
+                : nothing}
+              <button type="button" class="primary" part="add-button" @click=${(event: Event) => this.#openEditor(undefined, event)}>
+                ${this.t('extensionTable.add')}
+              </button>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  #renderGrid(total: number): TemplateResult {
+    const columns = this.columns;
+    const window = this.#window();
+    const rows: TemplateResult[] = [];
+    for (let index = window.first; index < window.end; index++) rows.push(this.#renderRow(index, columns));
+    const filtered = !!(this.view.search.trim() || this.view.groupId);
+    return html`<div class="scroller" part="table" @scroll=${this.#onScroll}>
+        <div
+          role="grid"
+          aria-labelledby="title"
+          aria-describedby="grid-hint"
+          aria-rowcount=${total + 1}
+          aria-colcount=${columns.length}
+          aria-multiselectable=${this.canWrite ? 'true' : nothing}
+          aria-busy=${this.rows.loading ? 'true' : 'false'}
+          @keydown=${this.#onGridKeydown}
+          @focusin=${this.#onGridFocus}
+        >
+          <div role="rowgroup" class="head">
+            <div role="row" aria-rowindex="1">${columns.map((column, col) => this.#renderHeaderCell(column, col))}</div>
+          </div>
+          <div role="rowgroup" class="body">${rows}</div>
+        </div>
+      </div>
+      <p class="hint" id="grid-hint">${this.t('extensionTable.keyboardHint')}</p>
+      ${total === 0 ? html`<p class="empty">${this.t(filtered ? 'extensionTable.emptyFiltered' : 'extensionTable.empty')}</p>` : nothing}`;
+  }
+
+  #tabIndex(row: number, col: number): number {
+    const rows = this.rows.total ?? 0;
+    const { first, end } = this.#window();
+    const active = this.#activeCell();
+    // When the active row scrolled out of the rendered window, the first rendered row takes the tab stop.
+    const activeRendered = active.row === 0 || (active.row - 1 >= first && active.row - 1 < end) || rows === 0;
+    const target = activeRendered ? active : { row: first + 1, col: active.col };
+    return target.row === row && target.col === col ? 0 : -1;
+  }
+
+  #renderHeaderCell(column: Column, col: number): TemplateResult {
+    const cell = (content: TemplateResult | string, sort?: ExtensionSortField) =>
+      html`<div role="columnheader" aria-colindex=${col + 1} aria-sort=${sort ? ariaSort(this.view, sort) : nothing} class=${`cell ${column.id}`}>
+        ${content}
+      </div>`;
+    if (column.id === 'select') {
+      const total = this.rows.total ?? 0;
+      const all = total > 0 && this.selection.size >= total;
+      return cell(
+        html`<input
+          type="checkbox"
+          data-row="0"
+          data-col=${col}
+          tabindex=${this.#tabIndex(0, col)}
+          aria-label=${this.t('extensionTable.selectAll')}
+          .checked=${live(all)}
+          .indeterminate=${this.selection.size > 0 && !all}
+          ?disabled=${this.selectingAll || total === 0}
+          @change=${this.#toggleAll}
+        />`
+      );
+    }
+    if (column.id === 'edit' || column.id === 'delete') {
+      return cell(
+        html`<span data-row="0" data-col=${col} tabindex=${this.#tabIndex(0, col)} class="header-label">${this.t(`extensionTable.column.${column.id}`)}</span>`
+      );
+    }
+    const sort = column.sort!;
+    const direction = ariaSort(this.view, sort);
+    return cell(
+      html`<button type="button" class="sort" data-row="0" data-col=${col} tabindex=${this.#tabIndex(0, col)} @click=${() => this.#sortBy(sort)}>
+        ${this.t(`extensionTable.column.${column.id}`)}<span class="sort-icon" aria-hidden="true"
+          >${direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}</span
+        >
+      </button>`,
+      sort
+    );
+  }
+
+  // Rows and cells are the bulk of the DOM, so their templates stay on one line (prettier-ignore):
+  // whitespace between tags would add text nodes to every cell, and text goes in via `.textContent`
+  // rather than a child binding, which adds comment markers.
+  #renderRow(index: number, columns: Column[]): TemplateResult {
+    const extension = this.rows.rowAt(index);
+    const row = index + 1;
+    const selected = this.canWrite ? String(!!extension && this.selection.has(extension.id)) : nothing;
+    const cells = columns.map((column, col) => this.#renderCell(extension, column, row, col));
+    // prettier-ignore
+    return html`<div role="row" aria-rowindex=${index + 2} aria-selected=${selected} class=${extension ? '' : 'placeholder'}>${cells}</div>`;
+  }
+
+  #renderCell(extension: Extension | undefined, column: Column, row: number, col: number): TemplateResult {
+    const tabindex = this.#tabIndex(row, col);
+    if (!extension) {
+      const text = col === 0 ? this.t('extensionTable.loadingRow') : '';
+      // prettier-ignore
+      return html`<div role="gridcell" aria-colindex=${col + 1} class="cell" data-row=${row} data-col=${col} tabindex=${tabindex}><span class="bar" .textContent=${text}></span></div>`;
+    }
+    const number = extension.number;
+    switch (column.id) {
+      case 'select': {
+        const label = this.t('extensionTable.selectRow', { number });
+        const toggle = (event: Event) => this.#toggleRow(extension, (event.target as HTMLInputElement).checked);
+        // prettier-ignore
+        return html`<div role="gridcell" aria-colindex=${col + 1} class="cell select"><input type="checkbox" data-row=${row} data-col=${col} tabindex=${tabindex} aria-label=${label} .checked=${live(this.selection.has(extension.id))} @change=${toggle} /></div>`;
+      }
+      case 'edit':
+      case 'delete': {
+        const edit = column.id === 'edit';
+        const label = this.t(edit ? 'extensionTable.editRow' : 'extensionTable.deleteRow', { number });
+        const act = (event: Event) => (edit ? this.#openEditor(extension, event) : this.#askDelete([extension], event));
+        // prettier-ignore
+        return html`<div role="gridcell" aria-colindex=${col + 1} class="cell action"><button type="button" class=${edit ? '' : 'danger'} data-row=${row} data-col=${col} tabindex=${tabindex} aria-label=${label} @click=${act} .textContent=${this.t(`extensionTable.column.${column.id}`)}></button></div>`;
+      }
+      default:
+        // prettier-ignore
+        return html`<div role="gridcell" aria-colindex=${col + 1} class=${`cell ${column.id}`} data-row=${row} data-col=${col} tabindex=${tabindex} .textContent=${this.#cellText(extension, column.id)}></div>`;
+    }
+  }
+
+  /** The text of a data cell, as shown and as exported. Values the widget does not know are shown as they are. */
+  #cellText(extension: Extension, column: Column['id']): string {
+    switch (column) {
+      case 'number':
+        return extension.number;
+      case 'name':
+        return extension.name;
+      case 'phoneLine':
+        return extension.phoneLineId ? this.#lineById().get(extension.phoneLineId)?.number ?? extension.phoneLineId : this.t('extensionTable.value.none');
+      case 'primaryGroup':
+        return extension.primaryGroupId
+          ? this.#groupById().get(extension.primaryGroupId)?.name ?? extension.primaryGroupId
+          : this.t('extensionTable.value.none');
+      case 'published':
+        return this.t(extension.published ? 'extensionTable.value.yes' : 'extensionTable.value.no');
+      case 'recordedName':
+        return this.t(extension.hasRecordedName ? 'extensionTable.value.set' : 'extensionTable.value.notSet');
+      default:
+        return '';
+    }
+  }
+
+  #lines: { source: PhoneLine[] | undefined; map: Map<string, PhoneLine> } = { source: undefined, map: new Map() };
+  #groups: { source: HuntGroup[] | undefined; map: Map<string, HuntGroup> } = { source: undefined, map: new Map() };
+
+  #lineById(): Map<string, PhoneLine> {
+    if (this.#lines.source !== this.phoneLines.value)
+      this.#lines = { source: this.phoneLines.value, map: new Map((this.phoneLines.value ?? []).map((line) => [line.id, line])) };
+    return this.#lines.map;
+  }
+
+  #groupById(): Map<string, HuntGroup> {
+    if (this.#groups.source !== this.huntGroups.value)
+      this.#groups = { source: this.huntGroups.value, map: new Map((this.huntGroups.value ?? []).map((group) => [group.id, group])) };
+    return this.#groups.map;
+  }
+
+  // --- sorting, selection, keyboard -------------------------------------------------------------
+
+  #sortBy(field: ExtensionSortField): void {
+    this.view = toggleSort(this.view, field);
+  }
+
+  #toggleRow(extension: Extension, checked: boolean): void {
+    const selection = new Map(this.selection);
+    if (checked) selection.set(extension.id, extension);
+    else selection.delete(extension.id);
+    this.selection = selection;
+  }
+
+  #toggleAll = async () => {
+    const total = this.rows.total ?? 0;
+    if (this.selection.size >= total) {
+      this.selection = new Map();
+      return;
+    }
+    this.selectingAll = true;
+    const key = this.#source?.key;
+    try {
+      const all = await collectAll(this.#loaderFor(this.view), EXPORT_PAGE_SIZE);
+      if (key === this.#source?.key) this.selection = new Map(all.map((extension) => [extension.id, extension]));
+    } catch (error) {
+      this.notice = { tone: 'danger', text: this.errorMessage(toRingsideError(error)) };
+    } finally {
+      this.selectingAll = false;
+    }
+  };
+
+  #cellTarget(cell: GridCell): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[role="grid"] [data-row="${cell.row}"][data-col="${cell.col}"]`);
+  }
+
+  #cellOf(event: Event): GridCell | null {
+    const target = (event.composedPath()[0] as HTMLElement).closest?.('[data-row]');
+    if (!target) return null;
+    return { row: Number(target.getAttribute('data-row')), col: Number(target.getAttribute('data-col')) };
+  }
+
+  #onGridFocus = (event: FocusEvent) => {
+    const cell = this.#cellOf(event);
+    if (cell && (cell.row !== this.active.row || cell.col !== this.active.col)) this.active = cell;
+  };
+
+  #onGridKeydown = (event: KeyboardEvent) => {
+    const cell = this.#cellOf(event);
+    if (!cell) return;
+    const total = this.rows.total ?? 0;
+    const target = event.composedPath()[0] as HTMLElement;
+    const onControl = target.localName === 'button' || target.localName === 'input';
+    const extension = cell.row > 0 ? this.rows.rowAt(cell.row - 1) : undefined;
+    if (event.key === 'Enter' && !onControl && extension && this.canWrite) {
+      event.preventDefault();
+      this.#openEditor(extension, event);
+      return;
+    }
+    if (event.key === 'Delete' && extension && this.canWrite) {
+      event.preventDefault();
+      this.#askDelete([extension], event);
+      return;
+    }
+    const next = moveInGrid(
+      event.key,
+      cell,
+      { rows: total, cols: this.columns.length, pageRows: rowsPerPage(this.viewportHeight, this.rowHeight), rtl: this.i18n.dir === 'rtl' },
+      event.ctrlKey || event.metaKey
+    );
+    if (!next) return;
+    event.preventDefault();
+    this.#focusCell(next);
+  };
+
+  /** Moves the roving focus, scrolling the row into view first when needed. */
+  #focusCell(cell: GridCell): void {
+    this.active = cell;
+    const scroller = this.#scroller;
+    if (scroller && cell.row > 0) {
+      const top = scrollToShow(cell.row - 1, scroller.scrollTop, this.viewportHeight, this.rowHeight);
+      if (top !== scroller.scrollTop) {
+        scroller.scrollTop = top;
+        this.bodyScrollTop = top;
+      }
+    }
+    this.#focusAfterUpdate = cell;
+    this.requestUpdate();
+  }
+
+  #rememberFocus(event: Event | undefined): void {
+    const cell = event && this.#cellOf(event);
+    const origin = event?.composedPath()[0];
+    this.#returnFocus = cell ? { cell } : origin instanceof HTMLElement ? { element: origin } : null;
+  }
+
+  async #restoreFocus(): Promise<void> {
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    if (!target) return;
+    await this.updateComplete;
+    if ('element' in target && target.element.isConnected) {
+      target.element.focus();
+      return;
+    }
+    const total = this.rows.total ?? 0;
+    const cell = 'cell' in target ? target.cell : this.#activeCell();
+    this.#focusCell({ row: Math.min(cell.row, total), col: cell.col });
+  }
+
+  #dialog(id: 'editor' | 'confirm'): HTMLDialogElement | null {
+    return this.renderRoot.querySelector<HTMLDialogElement>(`dialog#${id}`);
+  }
+
+  // --- add and edit -----------------------------------------------------------------------------
+
+  #openEditor(extension: Extension | undefined, event?: Event): void {
+    if (!this.canWrite) return;
+    this.#rememberFocus(event);
+    this.takenNumbers = new Set();
+    this.editor = { extension, draft: draftOf(extension), touched: new Set(), server: {}, other: [], saving: false, conflict: false };
+  }
+
+  #closeEditor = () => {
+    if (this.editor?.saving) return;
+    this.#finishEditor();
+  };
+
+  /** Closes the form (also when Escape closed the dialog) and puts the focus back where it was. */
+  #finishEditor = () => {
+    if (!this.editor) return;
+    this.editor = null;
+    this.#dialog('editor')?.close();
+    void this.#restoreFocus();
+  };
+
+  #formContext(editor: Editor): FormContext {
+    return {
+      numberLength: this.settings.value?.numberLength ?? null,
+      groupNumbers: new Set((this.huntGroups.value ?? []).map((group) => group.number)),
+      takenNumbers: this.takenNumbers,
+      phoneLines: this.phoneLines.value ?? [],
+      extensionId: editor.extension?.id ?? null,
+      groupIds: editor.extension?.groupIds ?? [],
+    };
+  }
+
+  /** What is shown at each field: the local problem of a field the user touched, else the backend's. */
+  #shownErrors(editor: Editor): FormErrors {
+    const local = validateDraft(editor.draft, this.#formContext(editor));
+    const shown: FormErrors = {};
+    for (const field of FORM_FIELDS) {
+      const problem = (editor.touched.has(field) ? local[field] : undefined) ?? editor.server[field];
+      if (problem) shown[field] = problem;
+    }
+    return shown;
+  }
+
+  #edit(field: FormField, value: string | boolean): void {
+    const editor = this.editor;
+    if (!editor) return;
+    const server = { ...editor.server };
+    delete server[field];
+    const touched = new Set(editor.touched).add(field);
+    this.editor = { ...editor, draft: { ...editor.draft, [field]: value }, touched, server };
+    if (field === 'number') void this.#checkNumber(String(value));
+  }
+
+  /** Asks the backend whether another extension has the number, once it is otherwise valid. */
+  async #checkNumber(number: string): Promise<void> {
+    const check = ++this.#numberCheck;
+    const editor = this.editor;
+    const source = this.#source;
+    if (!editor || !source || numberProblem(number, this.#formContext(editor)) || this.takenNumbers.has(number)) return;
+    this.checkingNumber = true;
+    try {
+      const page = await source.store.read(`extensions/number-check/${number}`, (signal) =>
+        requireSection(source.adapter, 'extensions').list({ search: number, pageSize: 50 }, { signal })
+      );
+      if (check !== this.#numberCheck) return;
+      const owner = page.items.find((item) => item.number === number);
+      if (owner && owner.id !== this.editor?.extension?.id) this.takenNumbers = new Set(this.takenNumbers).add(number);
+    } catch {
+      // The save will tell; a failed look-up must not block typing.
+    } finally {
+      if (check === this.#numberCheck) this.checkingNumber = false;
+    }
+  }
+
+  #onSubmit = (event: Event) => {
+    event.preventDefault();
+    void this.#save(true);
+  };
+
+  async #save(withVersion: boolean): Promise<void> {
+    const editor = this.editor;
+    if (!editor || editor.saving) return;
+    const touched = new Set<FormField>(FORM_FIELDS);
+    const local = validateDraft(editor.draft, this.#formContext(editor));
+    if (hasErrors(local)) {
+      this.editor = { ...editor, touched, server: {}, failure: undefined };
+      await this.updateComplete;
+      this.#focusFirstInvalid();
+      return;
+    }
+    const input = toInput(editor.draft, {
+      phoneLine: this.hasField('phoneLine'),
+      primaryGroup: this.hasField('primaryGroup'),
+      published: this.hasField('published'),
+    });
+    const existing = editor.extension;
+    const snapshot = this.rows.snapshot();
+    // Optimistic: the row shows the new values while the backend decides.
+    if (existing)
+      this.rows.replace({
+        ...existing,
+        ...input,
+        phoneLineId: input.phoneLineId ?? existing.phoneLineId,
+        primaryGroupId: input.primaryGroupId ?? existing.primaryGroupId,
+      });
+    this.editor = { ...editor, touched, saving: true, failure: undefined, conflict: false, other: [] };
+    const section = this.#section();
+    try {
+      const saved = await this.env!.store.mutate(
+        () => (existing ? section.update(existing.id, input, withVersion ? { ifMatch: existing.version } : {}) : section.create(input)),
+        { invalidates: ['extensions', 'huntGroups'] }
+      );
+      this.announcement = this.t(existing ? 'extensionTable.saved' : 'extensionTable.added', { number: saved.number });
+      this.emit('rs-extension-saved', { id: saved.id, number: saved.number, created: !existing });
+      this.editor = { ...this.editor!, saving: false };
+      this.#finishEditor();
+    } catch (caught) {
+      this.rows.restore(snapshot);
+      const error = toRingsideError(caught);
+      const current = this.editor ?? editor;
+      if (error.code === 'validation') {
+        const { fields, other } = serverErrors(error);
+        this.editor = { ...current, saving: false, server: fields, other, touched: new Set() };
+        await this.updateComplete;
+        this.#focusFirstInvalid();
+      } else {
+        this.editor = { ...current, saving: false, conflict: error.code === 'conflict', failure: error.code === 'conflict' ? undefined : error };
+        if (existing && error.code !== 'conflict') {
+          this.notice = { tone: 'danger', text: this.t('extensionTable.rolledBack', { number: existing.number, message: this.errorMessage(error) }) };
+        }
+      }
+    }
+  }
+
+  async #reloadLatest(): Promise<void> {
+    const editor = this.editor;
+    if (!editor?.extension) return;
+    try {
+      const latest = await this.#section().get(editor.extension.id);
+      this.editor = { extension: latest, draft: draftOf(latest), touched: new Set(), server: {}, other: [], saving: false, conflict: false };
+      this.announcement = this.t('extensionTable.conflict.reloaded');
+    } catch (error) {
+      this.editor = { ...editor, failure: toRingsideError(error) };
+    }
+  }
+
+  #focusFirstInvalid(): void {
+    this.renderRoot.querySelector<HTMLElement>('dialog#editor [aria-invalid="true"]')?.focus();
+  }
+
+  #problemText(problem: FieldProblem): string {
+    const key = `extensionTable.reasons.${problem.reason}`;
+    const count = problem.params?.length ?? problem.params?.max;
+    const options = { ...problem.params, ...(count !== undefined ? { count: Number(count) } : {}), reason: problem.reason };
+    return this.i18n.has(key) || this.i18n.has(`${key}_other`) ? this.t(key, options) : this.t('extensionTable.reasons.other', options);
+  }
+
+  #renderEditor(): TemplateResult | typeof nothing {
+    const editor = this.editor;
+    if (!editor) return nothing;
+    const errors = this.#shownErrors(editor);
+    const numberLength = this.settings.value?.numberLength;
+    const title = editor.extension ? this.t('extensionTable.form.editTitle', { number: editor.extension.number }) : this.t('extensionTable.form.addTitle');
+    const field = (name: FormField, label: string, control: (described: string) => TemplateResult, hint?: string) => {
+      const problem = errors[name];
+      const described = [hint ? `${name}-hint` : '', problem ? `${name}-error` : ''].filter(Boolean).join(' ');
+      return html`<div class="field">
+        <label for=${`f-${name}`}>${label}</label>
+        ${control(described)} ${hint ? html`<p class="hint" id=${`${name}-hint`}>${hint}</p>` : nothing}
+        ${problem ? html`<p class="field-error" id=${`${name}-error`}>${this.#problemText(problem)}</p>` : nothing}
+      </div>`;
+    };
+    const input = (name: 'number' | 'name', extra: { inputmode?: string; maxlength?: number }) => (described: string) =>
+      html`<input
+        id=${`f-${name}`}
+        autocomplete="off"
+        inputmode=${extra.inputmode ?? nothing}
+        aria-describedby=${described || nothing}
+        aria-invalid=${errors[name] ? 'true' : 'false'}
+        .value=${live(editor.draft[name])}
+        @input=${(event: Event) => this.#edit(name, (event.target as HTMLInputElement).value)}
+      />`;
+    const context = this.#formContext(editor);
+    return html`<dialog
+      id="editor"
+      aria-labelledby="editor-title"
+      @close=${this.#finishEditor}
+      @cancel=${(event: Event) => editor.saving && event.preventDefault()}
+    >
+      <form novalidate @submit=${this.#onSubmit} aria-busy=${editor.saving ? 'true' : 'false'}>
+        <h3 id="editor-title">${title}</h3>
+        ${field(
+          'number',
+          this.t('extensionTable.form.number'),
+          input('number', { inputmode: 'numeric' }),
+          numberLength ? this.t('extensionTable.form.numberHint', { count: numberLength }) : undefined
+        )}
+        ${this.checkingNumber ? html`<p class="hint" role="status">${this.t('extensionTable.form.checking')}</p>` : nothing}
+        ${field('name', this.t('extensionTable.form.name'), input('name', {}))}
+        ${this.hasField('phoneLine')
+          ? field('phoneLineId', this.t('extensionTable.form.phoneLine'), (described) =>
+              this.#renderLineSelect(editor, context, described, !!errors.phoneLineId)
+            )
+          : nothing}
+        ${this.hasField('primaryGroup')
+          ? field(
+              'primaryGroupId',
+              this.t('extensionTable.form.primaryGroup'),
+              (described) => this.#renderGroupSelect(editor, described, !!errors.primaryGroupId),
+              this.t('extensionTable.form.primaryGroupHint')
+            )
+          : nothing}
+        ${this.hasField('published')
+          ? html`<div class="field checkbox">
+              <input
+                id="f-published"
+                type="checkbox"
+                .checked=${live(editor.draft.published)}
+                aria-invalid=${errors.published ? 'true' : 'false'}
+                aria-describedby=${errors.published ? 'published-error' : nothing}
+                @change=${(event: Event) => this.#edit('published', (event.target as HTMLInputElement).checked)}
+              />
+              <label for="f-published">${this.t('extensionTable.form.published')}</label>
+              ${errors.published ? html`<p class="field-error" id="published-error">${this.#problemText(errors.published)}</p>` : nothing}
+            </div>`
+          : nothing}
+        ${editor.other.length
+          ? html`<div class="alert danger" role="alert">
+              ${editor.other.map(
+                (reason) => html`<p>${this.t('extensionTable.form.otherProblem', { field: reason.field, message: this.#problemText(reason) })}</p>`
+              )}
+            </div>`
+          : nothing}
+        ${editor.failure ? html`<div class="alert danger" role="alert"><p>${this.errorMessage(editor.failure)}</p></div>` : nothing}
+        ${editor.conflict
+          ? html`<div class="alert warning" role="alert">
+              <strong>${this.t('extensionTable.conflict.title')}</strong>
+              <p>${this.t('extensionTable.conflict.body')}</p>
+              <div class="actions">
+                <button type="button" @click=${() => void this.#reloadLatest()}>${this.t('extensionTable.conflict.reload')}</button>
+                <button type="button" class="primary" @click=${() => void this.#save(false)}>${this.t('extensionTable.conflict.overwrite')}</button>
+              </div>
+            </div>`
+          : nothing}
+        <div class="actions end">
+          <button type="button" @click=${this.#closeEditor} ?disabled=${editor.saving}>${this.t('extensionTable.form.cancel')}</button>
+          <button type="submit" class="primary" aria-disabled=${editor.saving ? 'true' : 'false'}>
+            ${this.t(editor.saving ? 'extensionTable.form.saving' : 'extensionTable.form.save')}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  #renderLineSelect(editor: Editor, context: FormContext, described: string, invalid: boolean): TemplateResult {
+    const lines = [...context.phoneLines];
+    const chosen = editor.draft.phoneLineId;
+    return html`<select
+      id="f-phoneLineId"
+      aria-describedby=${described || nothing}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      @change=${(event: Event) => this.#edit('phoneLineId', (event.target as HTMLSelectElement).value)}
+    >
+      <option value="" ?selected=${!chosen}>${this.t('extensionTable.form.noPhoneLine')}</option>
+      ${lines.map((line) => {
+        const text = line.label ? `${line.number} (${line.label})` : line.number;
+        const taken = lineTakenBy(line, context.extensionId) !== null;
+        return html`<option value=${line.id} ?selected=${line.id === chosen} ?disabled=${taken}>
+          ${taken ? this.t('extensionTable.form.lineInUse', { line: text }) : text}
+        </option>`;
+      })}
+      ${chosen && !lines.some((line) => line.id === chosen) ? html`<option value=${chosen} selected>${chosen}</option>` : nothing}
+    </select>`;
+  }
+
+  #renderGroupSelect(editor: Editor, described: string, invalid: boolean): TemplateResult {
+    const groups = this.#groupById();
+    const chosen = editor.draft.primaryGroupId;
+    const member = editor.extension?.groupIds ?? [];
+    return html`<select
+      id="f-primaryGroupId"
+      aria-describedby=${described || nothing}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      @change=${(event: Event) => this.#edit('primaryGroupId', (event.target as HTMLSelectElement).value)}
+    >
+      <option value="" ?selected=${!chosen}>${this.t('extensionTable.form.noPrimaryGroup')}</option>
+      ${member.map((id) => {
+        const group = groups.get(id);
+        return html`<option value=${id} ?selected=${id === chosen}>${group ? `${group.number} ${group.name}` : id}</option>`;
+      })}
+      ${chosen && !member.includes(chosen) ? html`<option value=${chosen} selected>${groups.get(chosen)?.name ?? chosen}</option>` : nothing}
+    </select>`;
+  }
+
+  // --- delete -----------------------------------------------------------------------------------
+
+  #askDelete(extensions: Extension[], event?: Event): void {
+    if (!this.canWrite || !extensions.length || this.deleting) return;
+    this.#rememberFocus(event);
+    this.confirming = extensions;
+  }
+
+  #renderConfirm(): TemplateResult | typeof nothing {
+    const extensions = this.confirming;
+    if (!extensions) return nothing;
+    const groups = this.#groupById();
+    const groupIds = [...new Set(extensions.flatMap((extension) => extension.groupIds))];
+    const groupNames = groupIds.map((id) => {
+      const group = groups.get(id);
+      return group ? `${group.number} ${group.name}` : id;
+    });
+    const many = extensions.length > 1;
+    const list = formatList(this.i18n.locale, groupNames);
+    return html`<dialog id="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${this.#finishConfirm}>
+      <h3 id="confirm-title">
+        ${this.t('extensionTable.confirm.title', {
+          count: extensions.length,
+          total: this.i18n.format.number(extensions.length),
+          number: extensions[0]!.number,
+        })}
+      </h3>
+      <div id="confirm-body">
+        ${many
+          ? html`<p>
+              ${this.t('extensionTable.confirm.list', {
+                numbers: formatList(
+                  this.i18n.locale,
+                  extensions.slice(0, 20).map((extension) => extension.number),
+                  extensions.length > 20
+                ),
+              })}
+            </p>`
+          : nothing}
+        <p>
+          ${groupNames.length
+            ? this.t(many ? 'extensionTable.confirm.groupsMany' : 'extensionTable.confirm.groups', { groups: list })
+            : this.t(many ? 'extensionTable.confirm.noGroupsMany' : 'extensionTable.confirm.noGroups')}
+        </p>
+      </div>
+      <div class="actions end">
+        <button type="button" autofocus @click=${this.#finishConfirm}>${this.t('extensionTable.confirm.cancel')}</button>
+        <button type="button" class="danger-solid" @click=${() => void this.#delete(extensions)}>${this.t('extensionTable.confirm.delete')}</button>
+      </div>
+    </dialog>`;
+  }
+
+  #finishConfirm = () => {
+    if (!this.confirming) return;
+    this.confirming = null;
+    this.#dialog('confirm')?.close();
+    void this.#restoreFocus();
+  };
+
+  /** Removes the rows at once, deletes them one by one, and puts back those the backend refused. */
+  async #delete(extensions: Extension[]): Promise<void> {
+    if (this.deleting) return;
+    this.deleting = true;
+    this.#finishConfirm();
+    const snapshot = this.rows.snapshot();
+    this.rows.remove(new Set(extensions.map((extension) => extension.id)));
+    const section = this.#section();
+    const done: Extension[] = [];
+    const failed: { extension: Extension; error: RingsideError }[] = [];
+    for (const extension of extensions) {
+      try {
+        await section.delete(extension.id, { ifMatch: extension.version });
+        done.push(extension);
+      } catch (caught) {
+        const error = toRingsideError(caught);
+        // Already gone (a retry after a lost answer): that is what the user wanted.
+        if (error.code === 'not_found') done.push(extension);
+        else failed.push({ extension, error });
+      }
+    }
+    if (failed.length) {
+      this.rows.restore(snapshot);
+      this.rows.remove(new Set(done.map((extension) => extension.id)));
+      this.notice = {
+        tone: 'danger',
+        text: this.t('extensionTable.deleteFailed', {
+          count: failed.length,
+          total: this.i18n.format.number(failed.length),
+          message: this.errorMessage(failed[0]!.error),
+        }),
+      };
+    }
+    const selection = new Map(this.selection);
+    for (const extension of done) selection.delete(extension.id);
+    this.selection = selection;
+    this.deleting = false;
+    this.env?.store.invalidate('extensions', 'huntGroups');
+    if (done.length) {
+      this.announcement = this.t('extensionTable.deleted', { count: done.length, total: this.i18n.format.number(done.length) });
+      this.emit('rs-extension-deleted', { ids: done.map((extension) => extension.id), numbers: done.map((extension) => extension.number) });
+    }
+  }
+
+  // --- export -----------------------------------------------------------------------------------
+
+  #export = async () => {
+    if (this.exporting) return;
+    this.exporting = true;
+    try {
+      const all = await collectAll(this.#loaderFor(this.view), EXPORT_PAGE_SIZE);
+      const columns = this.columns.filter((column) => column.data);
+      const csv = toCsv([
+        columns.map((column) => this.t(`extensionTable.column.${column.id}`)),
+        ...all.map((extension) => columns.map((column) => this.#cellText(extension, column.id))),
+      ]);
+      const detail = { filename: 'extensions.csv', csv, count: all.length };
+      if (this.emit('rs-extension-export', detail)) download(detail.filename, csv);
+      this.announcement = this.t('extensionTable.exported', { count: all.length, total: this.i18n.format.number(all.length) });
+    } catch (error) {
+      this.notice = { tone: 'danger', text: this.errorMessage(toRingsideError(error)) };
+    } finally {
+      this.exporting = false;
+    }
+  };
+}
+
+/** Saves text as a file through the browser (a byte-order mark lets spreadsheets read UTF-8). */
+function download(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
