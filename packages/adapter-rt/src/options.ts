@@ -1,9 +1,7 @@
-import type { TicketStatus } from "@ringside/core";
+import type { TicketStatus } from '@ringside/core';
 
 /** What escalating a ticket does in RT: raise its priority, or move it to another queue. */
-export type RtEscalation =
-  | { type: "priority"; raiseTo: number }
-  | { type: "queue"; queue: string };
+export type RtEscalation = { type: 'priority'; raiseTo: number } | { type: 'queue'; queue: string };
 
 export interface RtAttachmentLimits {
   maxBytes: number;
@@ -45,13 +43,5 @@ export interface RtAdapterOptions {
 export const DEFAULT_ATTACHMENT_LIMITS: RtAttachmentLimits = {
   maxBytes: 10 * 1024 * 1024,
   maxCount: 5,
-  types: [
-    "text/plain",
-    "text/csv",
-    "application/pdf",
-    "image/png",
-    "image/jpeg",
-    "image/gif",
-    "application/zip",
-  ],
+  types: ['text/plain', 'text/csv', 'application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'application/zip'],
 };

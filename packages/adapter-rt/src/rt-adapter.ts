@@ -1,12 +1,8 @@
-import {
-  NO_CAPABILITIES,
-  type Capabilities,
-  type RingsideAdapter,
-} from "@ringside/core";
-import type { RtAdapterOptions } from "./options.js";
-import { createRtClient } from "./rest.js";
-import { createStatusMapping } from "./status.js";
-import { createRtTickets } from "./tickets.js";
+import { NO_CAPABILITIES, type Capabilities, type RingsideAdapter } from '@ringside/core';
+import type { RtAdapterOptions } from './options.js';
+import { createRtClient } from './rest.js';
+import { createStatusMapping } from './status.js';
+import { createRtTickets } from './tickets.js';
 
 /**
  * A Ringside adapter over Request Tracker 5's REST2 API. It provides tickets only: list (scoped
@@ -17,15 +13,11 @@ import { createRtTickets } from "./tickets.js";
  * Browser-direct: `createRtAdapter({ baseUrl: 'https://rt.example.com/REST/2.0', token, queue, requestor })`.
  */
 export function createRtAdapter(options: RtAdapterOptions): RingsideAdapter {
-  for (const name of ["baseUrl", "queue", "requestor"] as const) {
-    if (typeof options[name] !== "string" || !options[name].trim())
-      throw new TypeError(`createRtAdapter needs options.${name}`);
+  for (const name of ['baseUrl', 'queue', 'requestor'] as const) {
+    if (typeof options[name] !== 'string' || !options[name].trim()) throw new TypeError(`createRtAdapter needs options.${name}`);
   }
-  if (
-    options.escalation?.type === "priority" &&
-    !Number.isFinite(options.escalation.raiseTo)
-  )
-    throw new TypeError("createRtAdapter: escalation.raiseTo must be a number");
+  if (options.escalation?.type === 'priority' && !Number.isFinite(options.escalation.raiseTo))
+    throw new TypeError('createRtAdapter: escalation.raiseTo must be a number');
   const statuses = createStatusMapping(options.statusMap);
   const capabilities: Capabilities = {
     ...NO_CAPABILITIES,
@@ -39,7 +31,7 @@ export function createRtAdapter(options: RtAdapterOptions): RingsideAdapter {
     },
   };
   return {
-    name: "Request Tracker",
+    name: 'Request Tracker',
     capabilities,
     tickets: createRtTickets(createRtClient(options), options, statuses),
   };

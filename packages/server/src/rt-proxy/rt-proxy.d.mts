@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const RT_PROXY_PREFIX: string;
 export function quote(value: string): string;
@@ -15,7 +15,4 @@ export function createRtProxy(options: {
   requestorFor: (authorization: string | undefined) => Promise<string | null>;
   fetch?: typeof fetch;
 }): RtProxy;
-export function rtProxyFromEnvironment(
-  env: Record<string, string | undefined>,
-  apiFetch: (request: Request) => Response | Promise<Response>
-): RtProxy | null;
+export function rtProxyFromEnvironment(env: Record<string, string | undefined>, apiFetch: (request: Request) => Response | Promise<Response>): RtProxy | null;

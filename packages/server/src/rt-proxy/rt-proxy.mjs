@@ -17,43 +17,32 @@
 //   GET  /transaction/N                only of the customer's tickets
 //   GET  /queue/<escalation queue>
 
-export const RT_PROXY_PREFIX = "/api/rt/REST/2.0";
+export const RT_PROXY_PREFIX = '/api/rt/REST/2.0';
 const MAX_BODY_BYTES = 16 * 1024 * 1024; // 10 MiB of files, base64-encoded, and the JSON around them
 
 const TICKET_FIELDS = new Set([
-  "Subject",
-  "Status",
-  "Priority",
-  "Created",
-  "LastUpdated",
-  "Requestor",
-  "Queue",
-  "Name",
-  "EmailAddress",
-  "RealName",
-  "Type",
-  "Creator",
-  "TransactionId",
-  "ContentType",
-  "Filename",
-  "ContentLength",
-  "Content",
+  'Subject',
+  'Status',
+  'Priority',
+  'Created',
+  'LastUpdated',
+  'Requestor',
+  'Queue',
+  'Name',
+  'EmailAddress',
+  'RealName',
+  'Type',
+  'Creator',
+  'TransactionId',
+  'ContentType',
+  'Filename',
+  'ContentLength',
+  'Content',
 ]);
-const LIST_PARAMS = new Set([
-  "query",
-  "fields",
-  "fields[Requestor]",
-  "fields[Queue]",
-  "fields[Creator]",
-  "orderby",
-  "order",
-  "page",
-  "per_page",
-]);
+const LIST_PARAMS = new Set(['query', 'fields', 'fields[Requestor]', 'fields[Queue]', 'fields[Creator]', 'orderby', 'order', 'page', 'per_page']);
 
 /** A TicketSQL literal. */
-export const quote = (value) =>
-  `'${String(value).replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+export const quote = (value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /**
  * True when every quote in the TicketSQL is closed and every parenthesis matched, so that
@@ -64,17 +53,15 @@ export function balancedTicketSql(sql) {
   for (let i = 0; i < sql.length; i++) {
     const char = sql[i];
     if (char === "'" || char === '"') {
-      for (i++; i < sql.length && sql[i] !== char; i++)
-        if (sql[i] === "\\") i++;
+      for (i++; i < sql.length && sql[i] !== char; i++) if (sql[i] === '\\') i++;
       if (i >= sql.length) return false;
-    } else if (char === "(") depth++;
-    else if (char === ")" && --depth < 0) return false;
+    } else if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) return false;
   }
   return depth === 0;
 }
 
-const CONVERSATION =
-  /^ObjectType = 'RT::Ticket' AND ObjectId = (\d{1,12}) AND \(Type = 'Create' OR Type = 'Correspond'\)$/;
+const CONVERSATION = /^ObjectType = 'RT::Ticket' AND ObjectId = (\d{1,12}) AND \(Type = 'Create' OR Type = 'Correspond'\)$/;
 
 class ProxyError extends Error {
   constructor(status, message) {
@@ -83,12 +70,10 @@ class ProxyError extends Error {
   }
 }
 
-const denied = (message = "Not Found") => new ProxyError(404, message);
+const denied = (message = 'Not Found') => new ProxyError(404, message);
 
 function pick(object, keys) {
-  return Object.fromEntries(
-    Object.entries(object ?? {}).filter(([key]) => keys.includes(key))
-  );
+  return Object.fromEntries(Object.entries(object ?? {}).filter(([key]) => keys.includes(key)));
 }
 
 async function readBody(request) {
@@ -96,14 +81,14 @@ async function readBody(request) {
   let size = 0;
   for await (const chunk of request) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new ProxyError(413, "Request too large");
+    if (size > MAX_BODY_BYTES) throw new ProxyError(413, 'Request too large');
     chunks.push(chunk);
   }
   if (size === 0) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new ProxyError(400, "JSON expected");
+    throw new ProxyError(400, 'JSON expected');
   }
 }
 
@@ -113,25 +98,17 @@ async function readBody(request) {
  *   `requestorFor` answers the signed-in customer's RT email address for the request's
  *   Authorization header, or null when nobody is signed in.
  */
-export function createRtProxy({
-  rtUrl,
-  rtToken,
-  queue,
-  escalationQueue,
-  requestorFor,
-  fetch = globalThis.fetch,
-}) {
-  const api = `${rtUrl.replace(/\/+$/, "")}/REST/2.0`;
+export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, requestorFor, fetch = globalThis.fetch }) {
+  const api = `${rtUrl.replace(/\/+$/, '')}/REST/2.0`;
 
   async function rt(method, path, { params, body, ifMatch } = {}) {
     const headers = {
       Authorization: `token ${rtToken}`,
-      Accept: "application/json",
+      Accept: 'application/json',
     };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (ifMatch) headers["If-Match"] = ifMatch;
-    const search =
-      params && [...params].length ? `?${new URLSearchParams(params)}` : "";
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (ifMatch) headers['If-Match'] = ifMatch;
+    const search = params && [...params].length ? `?${new URLSearchParams(params)}` : '';
     return fetch(`${api}${path}${search}`, {
       method,
       headers,
@@ -141,20 +118,13 @@ export function createRtProxy({
 
   /** Throws 404 unless ticket `id` has `requestor` among its requestors. */
   async function ensureOwn(id, requestor) {
-    const answer = await rt("GET", "/tickets", {
+    const answer = await rt('GET', '/tickets', {
       params: [
-        [
-          "query",
-          `id = ${id} AND Requestor.EmailAddress = ${quote(requestor)}`,
-        ],
-        ["per_page", "1"],
+        ['query', `id = ${id} AND Requestor.EmailAddress = ${quote(requestor)}`],
+        ['per_page', '1'],
       ],
     });
-    if (!answer.ok)
-      throw new ProxyError(
-        answer.status === 401 ? 502 : answer.status,
-        "RT refused the portal"
-      );
+    if (!answer.ok) throw new ProxyError(answer.status === 401 ? 502 : answer.status, 'RT refused the portal');
     const { items } = await answer.json();
     if (!Array.isArray(items) || items.length === 0) throw denied();
   }
@@ -162,12 +132,8 @@ export function createRtProxy({
   const listParams = (searchParams, allowed = LIST_PARAMS) => {
     const params = [];
     for (const [name, value] of searchParams) {
-      if (!allowed.has(name))
-        throw new ProxyError(400, `parameter ${name} is not allowed`);
-      if (
-        name.startsWith("fields") &&
-        !value.split(",").every((field) => TICKET_FIELDS.has(field))
-      )
+      if (!allowed.has(name)) throw new ProxyError(400, `parameter ${name} is not allowed`);
+      if (name.startsWith('fields') && !value.split(',').every((field) => TICKET_FIELDS.has(field)))
         throw new ProxyError(400, `fields ${value} are not allowed`);
       params.push([name, value]);
     }
@@ -177,120 +143,75 @@ export function createRtProxy({
   /** The RT call a customer's request becomes, or a ProxyError. */
   async function route(method, path, searchParams, request, requestor) {
     let match;
-    if (path === "/tickets" && method === "GET") {
-      const query = searchParams.get("query") ?? "";
-      if (!balancedTicketSql(query))
-        throw new ProxyError(400, "unbalanced TicketSQL");
+    if (path === '/tickets' && method === 'GET') {
+      const query = searchParams.get('query') ?? '';
+      if (!balancedTicketSql(query)) throw new ProxyError(400, 'unbalanced TicketSQL');
       const scope = `Requestor.EmailAddress = ${quote(requestor)}`;
-      const params = listParams(searchParams).map(([name, value]) => [
-        name,
-        name === "query"
-          ? query.trim()
-            ? `${scope} AND (${query})`
-            : scope
-          : value,
-      ]);
-      if (!searchParams.has("query")) params.push(["query", scope]);
-      return rt("GET", path, { params });
+      const params = listParams(searchParams).map(([name, value]) => [name, name === 'query' ? (query.trim() ? `${scope} AND (${query})` : scope) : value]);
+      if (!searchParams.has('query')) params.push(['query', scope]);
+      return rt('GET', path, { params });
     }
-    if (path === "/ticket" && method === "POST") {
-      const body = pick(await readBody(request), [
-        "Subject",
-        "Content",
-        "ContentType",
-        "Attachments",
-      ]);
-      return rt("POST", path, {
+    if (path === '/ticket' && method === 'POST') {
+      const body = pick(await readBody(request), ['Subject', 'Content', 'ContentType', 'Attachments']);
+      return rt('POST', path, {
         body: { ...body, Queue: queue, Requestor: requestor },
       });
     }
     if ((match = /^\/ticket\/(\d{1,12})$/.exec(path))) {
       await ensureOwn(match[1], requestor);
-      if (method === "GET" || method === "HEAD") return rt(method, path);
-      if (method !== "PUT") throw denied();
+      if (method === 'GET' || method === 'HEAD') return rt(method, path);
+      if (method !== 'PUT') throw denied();
       const body = (await readBody(request)) ?? {};
       const change = {};
-      if ("Status" in body) {
-        if (!["resolved", "open"].includes(body.Status))
-          throw new ProxyError(400, "only resolved or open");
+      if ('Status' in body) {
+        if (!['resolved', 'open'].includes(body.Status)) throw new ProxyError(400, 'only resolved or open');
         change.Status = body.Status;
       }
-      if ("Priority" in body) {
-        if (
-          !Number.isInteger(body.Priority) ||
-          body.Priority < 0 ||
-          body.Priority > 255
-        )
-          throw new ProxyError(400, "priority 0–255");
+      if ('Priority' in body) {
+        if (!Number.isInteger(body.Priority) || body.Priority < 0 || body.Priority > 255) throw new ProxyError(400, 'priority 0–255');
         change.Priority = body.Priority;
       }
-      if ("Queue" in body) {
-        if (!escalationQueue || body.Queue !== escalationQueue)
-          throw new ProxyError(400, "that queue is not the escalation queue");
+      if ('Queue' in body) {
+        if (!escalationQueue || body.Queue !== escalationQueue) throw new ProxyError(400, 'that queue is not the escalation queue');
         change.Queue = body.Queue;
       }
-      return rt("PUT", path, {
+      return rt('PUT', path, {
         body: change,
-        ifMatch: request.headers["if-match"],
+        ifMatch: request.headers['if-match'],
       });
     }
-    if (
-      (match = /^\/ticket\/(\d{1,12})\/correspond$/.exec(path)) &&
-      method === "POST"
-    ) {
+    if ((match = /^\/ticket\/(\d{1,12})\/correspond$/.exec(path)) && method === 'POST') {
       await ensureOwn(match[1], requestor);
-      return rt("POST", path, {
-        body: pick(await readBody(request), [
-          "Content",
-          "ContentType",
-          "Attachments",
-        ]),
+      return rt('POST', path, {
+        body: pick(await readBody(request), ['Content', 'ContentType', 'Attachments']),
       });
     }
-    if (
-      (match = /^\/ticket\/(\d{1,12})\/attachments$/.exec(path)) &&
-      method === "POST"
-    ) {
+    if ((match = /^\/ticket\/(\d{1,12})\/attachments$/.exec(path)) && method === 'POST') {
       await ensureOwn(match[1], requestor);
       const body = await readBody(request);
-      if (!Array.isArray(body))
-        throw new ProxyError(400, "a JSON search is expected");
-      return rt("POST", path, {
-        params: listParams(
-          searchParams,
-          new Set(["fields", "per_page", "page", "orderby"])
-        ),
+      if (!Array.isArray(body)) throw new ProxyError(400, 'a JSON search is expected');
+      return rt('POST', path, {
+        params: listParams(searchParams, new Set(['fields', 'per_page', 'page', 'orderby'])),
         body,
       });
     }
-    if (path === "/transactions" && method === "GET") {
-      match = CONVERSATION.exec(searchParams.get("query") ?? "");
-      if (!match)
-        throw new ProxyError(400, "only the conversation of one ticket");
+    if (path === '/transactions' && method === 'GET') {
+      match = CONVERSATION.exec(searchParams.get('query') ?? '');
+      if (!match) throw new ProxyError(400, 'only the conversation of one ticket');
       await ensureOwn(match[1], requestor);
-      return rt("GET", path, { params: listParams(searchParams) });
+      return rt('GET', path, { params: listParams(searchParams) });
     }
-    if (
-      (match = /^\/transaction\/(\d{1,12})$/.exec(path)) &&
-      method === "GET"
-    ) {
-      const answer = await rt("GET", path);
+    if ((match = /^\/transaction\/(\d{1,12})$/.exec(path)) && method === 'GET') {
+      const answer = await rt('GET', path);
       if (!answer.ok) return answer;
       const transaction = await answer.json();
-      if (transaction?.Object?.type !== "ticket") throw denied();
+      if (transaction?.Object?.type !== 'ticket') throw denied();
       await ensureOwn(String(transaction.Object.id), requestor);
-      return Response.json(pick(transaction, ["id", "Type", "Created"]));
+      return Response.json(pick(transaction, ['id', 'Type', 'Created']));
     }
-    if (
-      (match = /^\/queue\/([^/]+)$/.exec(path)) &&
-      method === "GET" &&
-      escalationQueue &&
-      decodeURIComponent(match[1]) === escalationQueue
-    ) {
-      const answer = await rt("GET", path);
-      return answer.ok
-        ? Response.json(pick(await answer.json(), ["id", "Name"]))
-        : answer;
+    if ((match = /^\/queue\/([^/]+)$/.exec(path)) && method === 'GET' && escalationQueue && decodeURIComponent(match[1]) === escalationQueue) {
+      const answer = await rt('GET', path);
+      return answer.ok ? Response.json(pick(await answer.json(), ['id', 'Name'])) : answer;
     }
     throw denied();
   }
@@ -298,48 +219,33 @@ export function createRtProxy({
   async function listener(request, response) {
     const send = (status, body, headers = {}) => {
       response.writeHead(status, {
-        "Content-Type": "application/json; charset=utf-8",
-        "Cache-Control": "no-store",
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
         ...headers,
       });
-      response.end(request.method === "HEAD" ? undefined : body);
+      response.end(request.method === 'HEAD' ? undefined : body);
     };
     try {
-      const url = new URL(request.url ?? "/", "http://localhost");
+      const url = new URL(request.url ?? '/', 'http://localhost');
       const requestor = await requestorFor(request.headers.authorization);
-      if (!requestor)
-        return send(401, JSON.stringify({ message: "Unauthorized" }));
-      const answer = await route(
-        request.method ?? "GET",
-        url.pathname.slice(RT_PROXY_PREFIX.length),
-        url.searchParams,
-        request,
-        requestor
-      );
+      if (!requestor) return send(401, JSON.stringify({ message: 'Unauthorized' }));
+      const answer = await route(request.method ?? 'GET', url.pathname.slice(RT_PROXY_PREFIX.length), url.searchParams, request, requestor);
       const headers = {};
-      for (const name of ["ETag", "Location", "Retry-After", "Last-Modified"]) {
+      for (const name of ['ETag', 'Location', 'Retry-After', 'Last-Modified']) {
         const value = answer.headers.get(name);
         if (value) headers[name] = value;
       }
       send(answer.status, Buffer.from(await answer.arrayBuffer()), headers);
     } catch (error) {
-      if (error instanceof ProxyError)
-        return send(error.status, JSON.stringify({ message: error.message }));
+      if (error instanceof ProxyError) return send(error.status, JSON.stringify({ message: error.message }));
       // RT not answering: the adapter turns 503 into `unavailable`, worth a retry.
-      console.error("RT proxy:", error);
-      send(
-        503,
-        JSON.stringify({ message: "Request Tracker is not reachable" })
-      );
+      console.error('RT proxy:', error);
+      send(503, JSON.stringify({ message: 'Request Tracker is not reachable' }));
     }
   }
 
   return {
-    handles: (url) =>
-      typeof url === "string" &&
-      (url === RT_PROXY_PREFIX ||
-        url.startsWith(`${RT_PROXY_PREFIX}/`) ||
-        url.startsWith(`${RT_PROXY_PREFIX}?`)),
+    handles: (url) => typeof url === 'string' && (url === RT_PROXY_PREFIX || url.startsWith(`${RT_PROXY_PREFIX}/`) || url.startsWith(`${RT_PROXY_PREFIX}?`)),
     listener,
   };
 }
@@ -351,15 +257,8 @@ export function createRtProxy({
  */
 export function rtProxyFromEnvironment(env, apiFetch) {
   if (!env.RINGSIDE_RT_URL) return null;
-  for (const name of [
-    "RINGSIDE_RT_TOKEN",
-    "RINGSIDE_RT_QUEUE",
-    "RINGSIDE_RT_REQUESTOR_DOMAIN",
-  ]) {
-    if (!env[name])
-      throw new Error(
-        `RINGSIDE_RT_URL is set, so ${name} must be too (docs/adapters/request-tracker.md)`
-      );
+  for (const name of ['RINGSIDE_RT_TOKEN', 'RINGSIDE_RT_QUEUE', 'RINGSIDE_RT_REQUESTOR_DOMAIN']) {
+    if (!env[name]) throw new Error(`RINGSIDE_RT_URL is set, so ${name} must be too (docs/adapters/request-tracker.md)`);
   }
   return createRtProxy({
     rtUrl: env.RINGSIDE_RT_URL,
@@ -369,7 +268,7 @@ export function rtProxyFromEnvironment(env, apiFetch) {
     requestorFor: async (authorization) => {
       if (!authorization) return null;
       const answer = await apiFetch(
-        new Request("http://localhost/api/v1/session", {
+        new Request('http://localhost/api/v1/session', {
           headers: { Authorization: authorization },
         })
       );
