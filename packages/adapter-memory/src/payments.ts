@@ -8,6 +8,7 @@ import {
   amountReasons,
   assertValid,
   demoTokenOutcome,
+  finishedAction,
   isExpired,
   paymentFingerprint,
   reason,
@@ -29,7 +30,7 @@ export function createPayments(context: MemoryContext): PaymentsAdapter {
       call(options, () => ({ ...payments.settings, methods: payments.settings.methods.filter((kind) => capabilities.payments.methods.includes(kind)) })),
     ...createPaymentMethods(context),
     makePayment: (request, options) => call(options, () => pay(context, request)),
-    getPayment: (id, options) => call(options, () => findRecord(payments.history, id, 'payment')),
+    getPayment: (id, options) => call(options, () => readPayment(context, id)),
     ...createAutoPay(context),
     ...createVouchers(context),
   };
@@ -96,4 +97,16 @@ function outcome({ data, now }: MemoryContext, source: PaymentSource, id: string
     ...(declineReason ? { declineReason } : {}),
     ...(action ? { action: { type: action, url: `${PROCESSOR_URL}/3ds/${id}` } } : {}),
   };
+}
+
+/** A payment as the processor sees it now: one that waited for the customer is finished on the next read. */
+function readPayment(context: MemoryContext, id: string): PaymentResult {
+  const { history } = context.data.payments;
+  const payment = findRecord(history, id, 'payment');
+  const finished = finishedAction(payment);
+  if (!finished) return payment;
+  const newBalance = creditAccount(context, finished.amount.amount);
+  if (newBalance !== undefined) finished.newBalance = newBalance;
+  history[history.indexOf(payment)] = finished;
+  return finished;
 }

@@ -12,3 +12,4 @@ export * from './payments.js';
 export * from './store.js';
 export * from './telephony.js';
 export * from './tickets.js';
+export type * from './tokenizer.js';

@@ -20,6 +20,7 @@ export {
   SAVABLE_METHOD_KINDS,
   amountReasons,
   demoTokenOutcome,
+  finishedAction,
   isExpired,
   methodLabel,
   paymentFingerprint,

@@ -5,6 +5,7 @@ import {
   type FieldReason,
   type Money,
   type PaymentRequest,
+  type PaymentResult,
   type PaymentSettings,
   type PaymentStatus,
   type SavedPaymentMethod,
@@ -83,11 +84,12 @@ export interface TokenOutcome {
 }
 
 /**
- * The demo processor's answer for a token: `tok_decline…` is declined (`card_declined`),
- * `tok_3ds…` needs 3-D Secure, `tok_pending…` stays pending; any other token succeeds.
+ * The demo processor's answer for a token: `tok_decline…` is declined, with the reason the token
+ * names (`tok_decline.insufficient_funds.…`) or `card_declined`; `tok_3ds…` needs 3-D Secure,
+ * `tok_pending…` stays pending; any other token succeeds.
  */
 export function demoTokenOutcome(token: string): TokenOutcome {
-  if (token.startsWith('tok_decline')) return { status: 'declined', declineReason: 'card_declined' };
+  if (token.startsWith('tok_decline')) return { status: 'declined', declineReason: /^tok_decline\.([a-z_]{1,40})\./.exec(token)?.[1] ?? 'card_declined' };
   if (token.startsWith('tok_3ds')) return { status: 'requires_action', action: 'three_ds' };
   if (token.startsWith('tok_pending')) return { status: 'pending' };
   return { status: 'succeeded' };
@@ -108,4 +110,15 @@ export function returnUrlReasons(returnUrl: unknown): FieldReason[] {
     // not a URL at all
   }
   return [reason('source.redirect.returnUrl', 'invalid')];
+}
+
+/**
+ * The demo processor approves every 3-D Secure check and redirect: a payment waiting for the
+ * customer is finished (succeeded) when it is next read, which the form does once the customer is
+ * back. Answers the finished payment, or null when the payment was not waiting.
+ */
+export function finishedAction(payment: PaymentResult): PaymentResult | null {
+  if (payment.status !== 'requires_action') return null;
+  const { action: _done, ...rest } = payment;
+  return { ...rest, status: 'succeeded' };
 }

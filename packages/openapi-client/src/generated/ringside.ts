@@ -371,8 +371,10 @@ export interface paths {
          *     with `status: declined` and a `declineReason`. Field reasons: `amount` `too_small` /
          *     `too_large` / `invalid`, `currency` `mismatch`, `source.savedMethodId` `unknown`,
          *     `source.tokenized.expiry` `expired`. The reference server's demo processor: a token
-         *     starting `tok_decline` is declined (`card_declined`), `tok_3ds` needs 3-D Secure
-         *     (`requires_action`), `tok_pending` stays `pending`; any other token succeeds.
+         *     starting `tok_decline` is declined (`card_declined`, or the reason it names, as in
+         *     `tok_decline.insufficient_funds.…`), `tok_3ds` needs 3-D Secure (`requires_action`),
+         *     `tok_pending` stays `pending`; any other token succeeds. It approves every 3-D Secure
+         *     check and redirect: a `requires_action` payment is finished when next read.
          */
         post: operations["makePayment"];
         delete?: never;
@@ -1409,7 +1411,7 @@ export interface operations {
                 /** @description Free text, matched case-insensitively. */
                 search?: components["parameters"]["Search"];
                 /**
-                 * @description Fields: `number`, `name`, `phoneLine`, `primaryGroup`, `published`.
+                 * @description Fields: `number`, `name`, `phoneLine`, `primaryGroup`, `published`, `recordedName`.
                  * @example number:asc
                  */
                 sort?: string;

@@ -5,3 +5,4 @@ export { openDatabase, type Database, type DatabaseOptions, type Queryable } fro
 export { migrate, MIGRATIONS } from '../db/migrations.js';
 export { DEMO_PASSWORD, DEMO_USERS, insertTenant, seedDemoData } from '../db/seed.js';
 export { getRequestListener } from '@hono/node-server';
+export { createDemoPaymentService, PAYMENT_SERVICE_ROOT } from '../payment-service/index.js';

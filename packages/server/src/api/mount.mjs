@@ -26,9 +26,12 @@ export async function createApiHandler(options = {}) {
   const apiListener = api.getRequestListener(app.fetch);
   // Request Tracker behind the portal (RINGSIDE_RT_*): off unless configured.
   const rtProxy = rtProxyFromEnvironment(options.env ?? process.env, app.fetch);
+  const listener = rtProxy ? (request, response) => (rtProxy.handles(request.url) ? rtProxy.listener(request, response) : apiListener(request, response)) : apiListener;
+  // The demo payment service (card details in, tokens out) sits beside the API, never inside it.
+  const paymentService = api.createDemoPaymentService();
   return {
-    listener: rtProxy ? (request, response) => (rtProxy.handles(request.url) ? rtProxy.listener(request, response) : apiListener(request, response)) : apiListener,
-    handles: (url) => typeof url === 'string' && (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')),
+    listener: (request, response) => (paymentService.handles(request.url) ? paymentService.listener(request, response) : listener(request, response)),
+    handles: (url) => paymentService.handles(url) || (typeof url === 'string' && (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?'))),
     db,
     close: () => db.close(),
   };

@@ -11,7 +11,7 @@ import type {
   VoucherResult,
 } from '@ringside/core';
 import { rules } from '@ringside/adapter-memory';
-import type { Queryable } from '../../db/database.js';
+import type { Database, Queryable } from '../../db/database.js';
 import { major, majorOrNull, minor } from '../../db/money.js';
 import type { Session } from '../auth.js';
 import { checkVersion, lockTenant, newId, noContent, ok, withEtag, type ApiRequest, type Operation, type Reply } from '../context.js';
@@ -129,6 +129,26 @@ async function creditAccount(tx: Queryable, customerId: string, amount: number, 
     [customerId, minor(balance.balance, c), m(balance.balanceDue), m(balance.overdueAmount), m(balance.lastPayment?.amount), balance.lastPayment?.date ?? null],
   );
   return balance.balance;
+}
+
+/** A payment as the demo processor sees it now: one that waited for the customer (3-D Secure, redirect) is finished on this read. */
+async function readFinishedPayment(db: Database, customerId: string, id: string, now: Date): Promise<PaymentResult> {
+  const payment = await readPayment(db, customerId, id);
+  if (payment.status !== 'requires_action') return payment;
+  return db.transaction(async (tx) => {
+    await lockTenant(tx, customerId);
+    const current = await readPayment(tx, customerId, id);
+    const finished = rules.finishedAction(current);
+    if (!finished) return current;
+    const newBalance = await creditAccount(tx, customerId, finished.amount.amount, now);
+    if (newBalance !== undefined) finished.newBalance = newBalance;
+    const currency = finished.amount.currency;
+    await tx.query(
+      `UPDATE payments SET status = $3, new_balance_minor = $4, action_type = NULL, action_url = NULL WHERE customer_id = $1 AND id = $2`,
+      [customerId, id, finished.status, finished.newBalance === undefined ? null : minor(finished.newBalance, currency)],
+    );
+    return finished;
+  });
 }
 
 interface Idempotent<T> {
@@ -358,7 +378,7 @@ export const paymentOperations: Record<string, Operation> = {
   makePayment: { domain: 'payments', needs: (capabilities) => capabilities.payments.write, handle: makePayment },
   getPayment: {
     domain: 'payments',
-    handle: async ({ db, session, params }) => ok(await readPayment(db, session.customerId, params.paymentId!)),
+    handle: async ({ db, session, params, now }) => ok(await readFinishedPayment(db, session.customerId, params.paymentId!, now())),
   },
   getAutoPay: {
     domain: 'payments',

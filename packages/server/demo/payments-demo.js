@@ -1,0 +1,27 @@
+// The billing page's payments, as an ITSP wires them: each payment widget gets its own demo
+// tokenizer (card and bank details go to the demo payment service under /pay-demo/, never to
+// /api/v1), and 3-D Secure checks and wallet redirects are answered with the provider's own
+// dialog. Ringside is loaded by demo.js once the visitor is signed in; this waits for it.
+import { translate } from '/demo-strings.js';
+
+const dialog = document.getElementById('payment-action');
+const text = document.getElementById('payment-action-text');
+
+customElements.whenDefined('rs-payment-form').then(async () => {
+  const { createDemoTokenizer } = await import('/ringside.js');
+  for (const widget of document.querySelectorAll('rs-payment-form, rs-payment-methods')) {
+    widget.tokenizer = createDemoTokenizer({ endpoint: '/pay-demo/' });
+  }
+});
+
+document.addEventListener('rs-payment-action', (event) => {
+  // Answered here: the form waits for respond() instead of offering a link.
+  event.preventDefault();
+  const { action, respond } = event.detail;
+  const key = action.type === 'redirect' ? 'payDemo.redirect' : 'payDemo.threeDs';
+  text.dataset.i18n = key;
+  text.textContent = translate(document.documentElement.lang || 'en', key);
+  dialog.returnValue = '';
+  dialog.addEventListener('close', () => respond(dialog.returnValue === 'completed' ? 'completed' : 'cancelled'), { once: true });
+  dialog.showModal();
+});
