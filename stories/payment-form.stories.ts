@@ -11,6 +11,8 @@ interface FormArgs {
   amount: number | undefined;
   /** How the story's host answers 3-D Secure and wallet redirects; `none` leaves it to the form. */
   actionAnswer: 'completed' | 'cancelled' | 'none';
+  /** A payment to show on arrival (`payment-id`), as after a wallet's redirect back. */
+  paymentId: string;
   onPayment: (event: CustomEvent<PaymentEventDetail>) => void;
 }
 
@@ -97,7 +99,7 @@ const meta = {
   title: 'Widgets/Payment form',
   component: 'rs-payment-form',
   parameters: ringside({ adapter: memory(), storeOptions: noRetries, width: '28rem' }),
-  args: { readonly: false, amount: undefined, actionAnswer: 'completed', onPayment: fn() },
+  args: { readonly: false, amount: undefined, actionAnswer: 'completed', paymentId: '', onPayment: fn() },
   argTypes: {
     readonly: { description: 'Shows the balance but takes no payment.', control: 'boolean', table: { category: 'attributes' } },
     amount: { description: 'The amount to start with.', control: { type: 'number', min: 0, step: 5 }, table: { category: 'attributes' } },
@@ -106,6 +108,12 @@ const meta = {
       control: 'inline-radio',
       options: ['completed', 'cancelled', 'none'],
       table: { category: 'story' },
+    },
+    paymentId: {
+      name: 'payment-id',
+      description: 'A payment to show on arrival (after a wallet’s redirect back); otherwise the page URL’s `rs-payment` parameter.',
+      control: 'text',
+      table: { category: 'attributes' },
     },
     onPayment: { name: 'rs-payment', description: 'A payment or voucher came to an end.', table: { category: 'events' } },
   },
@@ -118,6 +126,7 @@ const meta = {
     return html`<rs-payment-form
       ?readonly=${args.readonly}
       .amount=${args.amount}
+      payment-id=${args.paymentId}
       .tokenizer=${createDemoTokenizer({ service: createLocalDemoService() })}
       @rs-payment=${args.onPayment}
       @rs-payment-action=${answer}
@@ -175,6 +184,45 @@ export const ThreeDSecure: Story = {
     await payAmount(queries, '40', 40);
     await expect(await queries.shadow.findByRole('heading', { name: queries.t('paymentForm.result.action') })).toBeVisible();
     await expect(await queries.shadow.findByRole('heading', { name: queries.t('paymentForm.result.succeeded') }, { timeout: 3000 })).toBeVisible();
+  },
+};
+
+/** 3-D Secure passes, then the bank declines (4000 0084 0000 1629): the reason, everything typed kept but the security code. */
+export const ThreeDSecureThenDeclined: Story = {
+  name: 'Result: declined after 3-D Secure',
+  play: async (context) => {
+    const queries = await getForm(context);
+    await enterCard(queries, '4000 0084 0000 1629');
+    await payAmount(queries, '40', 40);
+    await expect(await queries.shadow.findByText(queries.t('paymentForm.declineReasons.card_declined'), {}, { timeout: 3000 })).toBeVisible();
+    await expect(queries.fields.getByLabelText(queries.t('paymentFields.card.number'))).toHaveValue('4000 0084 0000 1629');
+    await expect(queries.fields.getByLabelText(queries.t('paymentFields.card.holder'))).toHaveValue('Jane Doe');
+    await expect(queries.fields.getByLabelText(queries.t('paymentFields.card.securityCode'))).toHaveValue('');
+  },
+};
+
+/** Back from a wallet: the page names the payment (here the host, with `payment-id`), and the form shows its receipt. */
+export const ReturnedFromWallet: Story = {
+  name: 'Result: back from a wallet',
+  args: { paymentId: 'pay-wallet' },
+  parameters: ringside({
+    adapter: memory('business', (adapter) => {
+      // The payment the customer started before leaving for the wallet, which they approved there.
+      adapter.data.payments.history.push({
+        id: 'pay-wallet',
+        status: 'requires_action',
+        amount: { amount: 25, currency: 'USD' },
+        reference: 'RS-000042',
+        action: { type: 'redirect', url: 'https://pay.example.test/redirect/pay-wallet' },
+      });
+    }),
+  }),
+  play: async (context) => {
+    const { shadow, t, money } = await getForm(context);
+    await expect(await shadow.findByRole('heading', { name: t('paymentForm.result.succeeded') })).toBeVisible();
+    // The new balance, in the receipt and in the balance above it.
+    await waitFor(() => expect(shadow.getAllByText(money(387.35))).toHaveLength(2));
+    await expect(context.args.onPayment).toHaveBeenCalledTimes(1);
   },
 };
 

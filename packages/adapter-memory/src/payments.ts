@@ -11,6 +11,8 @@ import {
   finishedAction,
   isExpired,
   paymentFingerprint,
+  paymentReturnUrl,
+  publicPayment,
   reason,
   replayed,
   returnUrlReasons,
@@ -42,7 +44,7 @@ function pay(context: MemoryContext, request: PaymentRequest): PaymentResult {
   if (!request.idempotencyKey) assertValid([reason('idempotencyKey', 'required')]);
   const print = paymentFingerprint(request);
   const previousId = replayed(payments.idempotency.payments[request.idempotencyKey], print);
-  if (previousId) return { ...findRecord(payments.history, previousId, 'payment'), replayed: true };
+  if (previousId) return { ...publicPayment(findRecord(payments.history, previousId, 'payment')), replayed: true };
 
   assertValid([...amountReasons(request.amount, payments.settings), ...sourceReasons(context, request.source)]);
   const id = context.nextId('pay-', payments.history);
@@ -61,7 +63,7 @@ function pay(context: MemoryContext, request: PaymentRequest): PaymentResult {
   }
   payments.history.push(result);
   payments.idempotency.payments[request.idempotencyKey] = { fingerprint: print, result: id };
-  return result;
+  return publicPayment(result);
 }
 
 function sourceReasons({ data, capabilities, now }: MemoryContext, source: PaymentSource) {
@@ -84,7 +86,7 @@ type Outcome = Pick<PaymentResult, 'status' | 'declineReason' | 'action'>;
 
 function outcome({ data, now }: MemoryContext, source: PaymentSource, id: string): Outcome {
   if ('redirect' in source) {
-    const returnUrl = encodeURIComponent(source.redirect.returnUrl);
+    const returnUrl = encodeURIComponent(paymentReturnUrl(source.redirect.returnUrl, id));
     return { status: 'requires_action', action: { type: 'redirect', url: `${PROCESSOR_URL}/redirect/${id}?return=${returnUrl}` } };
   }
   if ('savedMethodId' in source) {
@@ -99,14 +101,16 @@ function outcome({ data, now }: MemoryContext, source: PaymentSource, id: string
   };
 }
 
-/** A payment as the processor sees it now: one that waited for the customer is finished on the next read. */
+/** A payment as the processor sees it now: one that waited for the customer is finished on the next read (succeeded, or declined after 3-D Secure). */
 function readPayment(context: MemoryContext, id: string): PaymentResult {
   const { history } = context.data.payments;
   const payment = findRecord(history, id, 'payment');
   const finished = finishedAction(payment);
-  if (!finished) return payment;
-  const newBalance = creditAccount(context, finished.amount.amount);
-  if (newBalance !== undefined) finished.newBalance = newBalance;
+  if (!finished) return publicPayment(payment);
+  if (finished.status === 'succeeded') {
+    const newBalance = creditAccount(context, finished.amount.amount);
+    if (newBalance !== undefined) finished.newBalance = newBalance;
+  }
   history[history.indexOf(payment)] = finished;
   return finished;
 }

@@ -12,7 +12,12 @@ const request = (changes: Partial<PaymentRequest> = {}): PaymentRequest => ({
 
 describe('payments', () => {
   it('tells the currency, limits and methods', async () => {
-    expect(await memory().payments!.settings()).toEqual({ currency: 'USD', minAmount: 5, maxAmount: 1000, methods: ['card', 'bank_account', 'direct_debit', 'redirect', 'voucher'] });
+    expect(await memory().payments!.settings()).toEqual({
+      currency: 'USD',
+      minAmount: 5,
+      maxAmount: 1000,
+      methods: ['card', 'bank_account', 'direct_debit', 'redirect', 'voucher'],
+    });
     const limited = memory({ capabilities: { payments: { methods: ['card'] } } });
     expect((await limited.payments!.settings()).methods).toEqual(['card']);
   });
@@ -80,15 +85,29 @@ describe('payments', () => {
       const result = await adapter.payments!.makePayment(request({ source: { tokenized: card('tok_secret_123'), save: true } }));
       expect(result.savedMethodId).toBe('pm-1');
       const methods = await adapter.payments!.listMethods();
-      expect(methods.at(-1)).toEqual({ id: 'pm-1', kind: 'card', label: 'Visa •••• 4242', brand: 'visa', last4: '4242', expiry: card('').expiry, preferred: false });
+      expect(methods.at(-1)).toEqual({
+        id: 'pm-1',
+        kind: 'card',
+        label: 'Visa •••• 4242',
+        brand: 'visa',
+        last4: '4242',
+        expiry: card('').expiry,
+        preferred: false,
+      });
       expect(JSON.stringify(adapter.data)).not.toContain('tok_secret_123');
     });
 
-    it('sends redirect payments away with the return address', async () => {
+    it('sends redirect payments away with the return address, which names the payment', async () => {
       const { payments } = memory();
       const result = await payments!.makePayment(request({ source: { redirect: { returnUrl: 'https://portal.example/paid' } } }));
-      expect(result.action).toEqual({ type: 'redirect', url: `https://pay.example.test/redirect/${result.id}?return=https%3A%2F%2Fportal.example%2Fpaid` });
-      await expectInvalid(payments!.makePayment(request({ source: { redirect: { returnUrl: 'javascript:alert(1)' } }, idempotencyKey: 'k2' })), 'source.redirect.returnUrl: invalid');
+      expect(result.action).toEqual({
+        type: 'redirect',
+        url: `https://pay.example.test/redirect/${result.id}?return=${encodeURIComponent(`https://portal.example/paid?rs-payment=${result.id}`)}`,
+      });
+      await expectInvalid(
+        payments!.makePayment(request({ source: { redirect: { returnUrl: 'javascript:alert(1)' } }, idempotencyKey: 'k2' })),
+        'source.redirect.returnUrl: invalid'
+      );
     });
 
     it('refuses a method kind the backend does not offer', async () => {
@@ -130,15 +149,27 @@ describe('payments', () => {
     it('updates with the current version and refuses a stale one', async () => {
       const { payments } = memory();
       const current = await payments!.getAutoPay();
-      const updated = await payments!.updateAutoPay({ payInvoices: false, topUp: { threshold: 100, amount: 50 }, methodId: 'pm-bank-6789' }, { ifMatch: current.version });
+      const updated = await payments!.updateAutoPay(
+        { payInvoices: false, topUp: { threshold: 100, amount: 50 }, methodId: 'pm-bank-6789' },
+        { ifMatch: current.version }
+      );
       expect(updated).toEqual({ payInvoices: false, topUp: { threshold: 100, amount: 50 }, methodId: 'pm-bank-6789', version: '2' });
       await expectCode(payments!.updateAutoPay({ payInvoices: false, topUp: null, methodId: null }, { ifMatch: current.version }), 'conflict');
     });
 
     it('validates amounts, the threshold against the credit limit, and the method', async () => {
       const { payments } = memory();
-      await expectInvalid(payments!.updateAutoPay({ payInvoices: true, topUp: { threshold: -1, amount: 2 }, methodId: null }), 'topUp.amount: too_small', 'topUp.threshold: too_small', 'methodId: required');
-      await expectInvalid(payments!.updateAutoPay({ payInvoices: false, topUp: { threshold: 1000.01, amount: 20 }, methodId: 'pm-x' }), 'topUp.threshold: too_large', 'methodId: unknown');
+      await expectInvalid(
+        payments!.updateAutoPay({ payInvoices: true, topUp: { threshold: -1, amount: 2 }, methodId: null }),
+        'topUp.amount: too_small',
+        'topUp.threshold: too_small',
+        'methodId: required'
+      );
+      await expectInvalid(
+        payments!.updateAutoPay({ payInvoices: false, topUp: { threshold: 1000.01, amount: 20 }, methodId: 'pm-x' }),
+        'topUp.threshold: too_large',
+        'methodId: unknown'
+      );
       expect((await payments!.updateAutoPay({ payInvoices: false, topUp: null, methodId: null })).methodId).toBeNull();
     });
   });

@@ -1,7 +1,9 @@
 // The billing page's payments, as an ITSP wires them: each payment widget gets its own demo
 // tokenizer (card and bank details go to the demo payment service under /pay-demo/, never to
-// /api/v1), and 3-D Secure checks and wallet redirects are answered with the provider's own
-// dialog. Ringside is loaded by demo.js once the visitor is signed in; this waits for it.
+// /api/v1). 3-D Secure checks are answered with the bank's dialog; for a wallet the customer
+// really leaves for the demo wallet's page (served by the demo payment service) and comes back
+// to this page, whose URL then names the payment: the form shows how it ended. Ringside is
+// loaded by demo.js once the visitor is signed in; this waits for it.
 import { translate } from '/demo-strings.js';
 
 const dialog = document.getElementById('payment-action');
@@ -18,7 +20,11 @@ document.addEventListener('rs-payment-action', (event) => {
   // Answered here: the form waits for respond() instead of offering a link.
   event.preventDefault();
   const { action, respond } = event.detail;
-  const key = action.type === 'redirect' ? 'payDemo.redirect' : 'payDemo.threeDs';
+  if (action.type === 'redirect') {
+    location.assign(action.url);
+    return;
+  }
+  const key = 'payDemo.threeDs';
   text.dataset.i18n = key;
   text.textContent = translate(document.documentElement.lang || 'en', key);
   dialog.returnValue = '';

@@ -9,6 +9,11 @@
 //     the same page and the server both show the new balance;
 //   - 4000…0002 is declined: the reason shows and everything typed stays except the security code;
 //   - 4000…3220 asks for 3-D Secure: the portal's dialog confirms, and the payment completes;
+//   - 4000 0084 0000 1629 passes 3-D Secure and is then declined: the reason shows, the data stays
+//     but the security code, and nothing is charged;
+//   - a wallet payment really leaves the portal for the demo wallet's page and comes back: the
+//     form shows the receipt, the balance card and the server agree, it was charged once, and the
+//     return parameter is gone from the address bar (a reload shows nothing again);
 //   - a payment whose answer is lost on the way back is retried with the same idempotency key and
 //     charged once, and the form says it recovered the earlier payment;
 //   - a card saved while paying appears in the stored methods; auto-pay top-ups are saved;
@@ -156,6 +161,57 @@ await runE2E(
       check(stored?.topUp?.threshold === 50 && stored.topUp.amount === 25, `auto-pay on the server: ${JSON.stringify(stored)}`);
       await page.screenshot({ path: join(e2e.shots, 'payment-methods.png'), fullPage: true });
       assertNoProblems('auto-pay');
+    });
+
+    await step('a wallet payment leaves for the wallet’s page, comes back, and shows the receipt; charged once', async () => {
+      const before = await serverBalance();
+      const postsBefore = apiRequests.filter((request) => request.method === 'POST' && request.url.endsWith('/api/v1/payments')).length;
+      await startOver();
+      await form.getByRole('radio', { name: 'PayPal or another online wallet' }).check();
+      await pay('18');
+      await page.waitForURL(/\/pay-demo\/redirect\//, { timeout: TIMEOUT });
+      await page.getByRole('heading', { name: 'Northwind Wallet (demo)' }).waitFor({ timeout: TIMEOUT });
+      check((await serverBalance()) === before, 'the wallet payment was charged before it was approved');
+      await page.screenshot({ path: join(e2e.shots, 'payment-wallet.png'), fullPage: true });
+      await page.getByRole('link', { name: 'Approve and return' }).click();
+      await page.waitForURL(/\/billing\.html/, { timeout: TIMEOUT });
+      await form.getByRole('heading', { name: 'Payment successful' }).waitFor({ timeout: TIMEOUT });
+      const receipt = await form.locator('[part="receipt"]').innerText();
+      check(/Paid with\s+PayPal or another online wallet/.test(receipt), `the receipt says ${receipt}`);
+      const after = await serverBalance();
+      check(Math.abs(before - after - 18) < 0.001, `the wallet payment moved the server's balance from ${before} to ${after}`);
+      const expected = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(after);
+      check(receipt.includes(expected), `the receipt does not show the new balance ${expected}: ${receipt}`);
+      await page.waitForFunction(
+        (text) => document.querySelector('rs-balance-card')?.shadowRoot?.querySelector('[part="amount"]')?.textContent?.trim() === text,
+        expected,
+        { timeout: TIMEOUT }
+      );
+      check(!new URL(page.url()).searchParams.has('rs-payment'), `the return parameter stayed in the address bar: ${page.url()}`);
+      const posts = apiRequests.filter((request) => request.method === 'POST' && request.url.endsWith('/api/v1/payments')).length;
+      check(posts - postsBefore === 1, `${posts - postsBefore} payment requests for one wallet payment`);
+      await page.reload({ waitUntil: 'load' });
+      await form.getByRole('radio', { name: /Saved: Visa •••• 4242 .*preferred/ }).waitFor({ timeout: TIMEOUT });
+      check((await form.getByRole('heading', { name: 'Payment successful' }).count()) === 0, 'a reload showed the returned payment again');
+      check(Math.abs((await serverBalance()) - after) < 0.001, 'the reload charged again');
+      assertNoProblems('a wallet payment, away and back');
+    });
+
+    await step('4000 0084 0000 1629 passes 3-D Secure and is then declined: the reason shows, the data stays but the security code', async () => {
+      const before = await serverBalance();
+      await newCard('4000 0084 0000 1629');
+      await pay('20');
+      const dialog = page.locator('#payment-action');
+      await dialog.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await dialog.getByRole('button', { name: 'Confirm payment' }).click();
+      await form.getByText('Your card was declined. Please use another card or contact your bank.').waitFor({ timeout: TIMEOUT });
+      check((await form.getByLabel('Card number').inputValue()) === '4000 0084 0000 1629', 'the card number was lost after 3-D Secure');
+      check((await form.getByLabel('Name on card').inputValue()) === 'Grace Whitfield', 'the name was lost after 3-D Secure');
+      check((await form.getByLabel('Expiry date (MM/YY)').inputValue()) === '12/34', 'the expiry was lost after 3-D Secure');
+      check((await form.getByLabel(/^Amount/).inputValue()) === '20.00', 'the amount was lost after 3-D Secure');
+      check((await form.getByLabel('Security code').inputValue()) === '', 'the security code was kept after the decline');
+      check((await serverBalance()) === before, 'a payment declined after 3-D Secure changed the balance');
+      assertNoProblems('3-D Secure, then declined');
     });
 
     await step('card numbers went to the payment service only, never to /api/v1', async () => {

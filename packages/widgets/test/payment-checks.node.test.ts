@@ -190,6 +190,9 @@ describe('the demo processor', () => {
     expect(token('4000000000000002')).toMatch(/^tok_decline\.card_declined\./);
     expect(token('4000000000009995')).toMatch(/^tok_decline\.insufficient_funds\./);
     expect(token('4000000000003220')).toMatch(/^tok_3ds_/);
+    expect(token('4000 0084 0000 1629')).toMatch(/^tok_3ds_decline\.card_declined\./);
+    expect(token('4000008260003178')).toMatch(/^tok_3ds_decline\.insufficient_funds\./);
+    expect(token('4000008400001280')).toMatch(/^tok_3ds_decline\.authentication_failed\./);
     expect(Object.keys(DEMO_TEST_NUMBERS).length).toBeGreaterThan(5);
   });
 

@@ -534,6 +534,183 @@ describe('<rs-payment-form>', () => {
     });
   });
 
+  it('keeps the card details through 3-D Secure and gives the reason when the bank then declines, keeping all but the security code', async () => {
+    const adapter = memory();
+    const { form, screen, events } = await renderForm({ adapter });
+    form.addEventListener('rs-payment-action', (event) => {
+      event.preventDefault();
+      event.detail.respond('completed');
+    });
+    await chooseNewCard(form, screen);
+    fillCard(screen, { number: '4000 0084 0000 1629' });
+    await pay(form, screen, '40');
+    await screen.findByShadowText('Your card was declined. Please use another card or contact your bank.');
+    await settle(form);
+    expect(paymentsOf(adapter)[0]).to.deep.include({ status: 'declined', declineReason: 'card_declined' });
+    expect(adapter.data.balance!.balance, 'nothing charged').to.equal(412.35);
+    expect((screen.getByShadowLabelText('Card number') as HTMLInputElement).value).to.equal('4000 0084 0000 1629');
+    expect((screen.getByShadowLabelText('Expiry date (MM/YY)') as HTMLInputElement).value).to.equal('12/34');
+    expect((screen.getByShadowLabelText('Name on card') as HTMLInputElement).value).to.equal('Jane Doe');
+    expect((screen.getByShadowLabelText('Security code') as HTMLInputElement).value).to.equal('');
+    expect((screen.getByShadowLabelText(/^Amount/) as HTMLInputElement).value).to.equal('40.00');
+    expect(form.shadowRoot!.activeElement?.id).to.equal('outcome');
+    expect(events.map((event) => [event.status, event.paymentId])).to.deep.equal([['declined', paymentsOf(adapter)[0]!.id]]);
+    await expect(form).shadowDom.to.be.accessible();
+  });
+
+  it('says so when the bank cannot confirm the card in 3-D Secure', async () => {
+    const adapter = memory();
+    const { form, screen } = await renderForm({ adapter });
+    form.addEventListener('rs-payment-action', (event) => {
+      event.preventDefault();
+      event.detail.respond('completed');
+    });
+    await chooseNewCard(form, screen);
+    fillCard(screen, { number: '4000 0084 0000 1280' });
+    await pay(form, screen, '40');
+    await screen.findByShadowText('Your bank could not confirm the payment.');
+    expect(paymentsOf(adapter)[0]).to.deep.include({ status: 'declined', declineReason: 'authentication_failed' });
+    expect((screen.getByShadowLabelText('Card number') as HTMLInputElement).value).to.equal('4000 0084 0000 1280');
+  });
+
+  describe('coming back from a wallet', () => {
+    const page = location.href;
+    afterEach(() => history.replaceState(history.state, '', page));
+
+    /** Starts a wallet payment at the backend, as the form does before the customer leaves, and answers it. */
+    async function walletPayment(adapter: MemoryAdapter, amount = 25): Promise<PaymentResult> {
+      return adapter.payments!.makePayment({
+        amount: { amount, currency: 'USD' },
+        source: { redirect: { returnUrl: page } },
+        idempotencyKey: `rs-wallet-${Math.random()}`,
+      });
+    }
+
+    const returnTo = (id: string) => {
+      const url = new URL(page);
+      url.searchParams.set('rs-payment', id);
+      history.replaceState(history.state, '', url.href);
+    };
+
+    it('sends the page as the return address, and the backend names the payment in it', async () => {
+      const base = memory();
+      const { adapter, calls } = recording(base);
+      returnTo('pay-old');
+      const { form, screen } = await renderForm({ adapter });
+      await screen.findByShadowText(/We could not find the payment/);
+      (await screen.findByShadowRole('radio', { name: 'PayPal or another online wallet' })).click();
+      await settle(form);
+      await pay(form, screen, '25');
+      const link = (await screen.findByShadowRole('link', { name: 'Open the confirmation page' })) as HTMLAnchorElement;
+      const sent = calls.makePayment[0]!.source as { redirect: { returnUrl: string } };
+      expect(sent.redirect.returnUrl, 'the page, without an earlier return').to.equal(page);
+      const back = new URL(new URL(link.href).searchParams.get('return')!);
+      expect(back.searchParams.get('rs-payment')).to.equal(paymentsOf(base)[0]!.id);
+      expect(link.target, 'the customer leaves in this window, and comes back to it').to.equal('');
+    });
+
+    it('shows the receipt of the payment the URL names, refreshes the balance card, and takes the parameter out of the address bar', async () => {
+      const adapter = memory();
+      const started = await walletPayment(adapter);
+      expect(started.status).to.equal('requires_action');
+      returnTo(started.id);
+      const events: PaymentEventDetail[] = [];
+      const { form, screen, provider } = await renderForm(
+        { adapter },
+        html`<rs-balance-card></rs-balance-card
+          ><rs-payment-form @rs-payment=${(event: CustomEvent<PaymentEventDetail>) => events.push(event.detail)}></rs-payment-form>`
+      );
+      const card = provider.querySelector<RsBalanceCard>('rs-balance-card')!;
+      await screen.findByShadowRole('heading', { name: 'Payment successful' });
+      const receipt = visibleText(form);
+      expect(receipt).to.match(/Amount\s*\$25\.00/);
+      expect(receipt).to.match(/Paid with\s*PayPal or another online wallet/);
+      expect(receipt).to.match(/New balance\s*\$387\.35/);
+      await waitUntil(() => visibleText(card).includes('$387.35'), 'the balance card shows the new balance');
+      expect(new URL(location.href).searchParams.has('rs-payment')).to.equal(false);
+      expect(location.href).to.equal(page);
+      expect(events.map((event) => [event.status, event.paymentId])).to.deep.equal([['succeeded', started.id]]);
+      expect(adapter.data.balance!.balance, 'credited once').to.equal(387.35);
+      await expect(form).shadowDom.to.be.accessible();
+    });
+
+    it('shows a payment the host hands in with payment-id: a decline with its reason', async () => {
+      const adapter = memory();
+      const started = await adapter.payments!.makePayment({
+        amount: { amount: 30, currency: 'USD' },
+        source: {
+          tokenized: { kind: 'card', token: 'tok_3ds_decline.insufficient_funds.abc', brand: 'visa', last4: '3178', expiry: { month: 12, year: 2099 } },
+        },
+        idempotencyKey: 'rs-host-route',
+      });
+      const events: PaymentEventDetail[] = [];
+      const { form, screen } = await renderForm(
+        { adapter },
+        html`<rs-payment-form payment-id=${started.id} @rs-payment=${(event: CustomEvent<PaymentEventDetail>) => events.push(event.detail)}></rs-payment-form>`
+      );
+      await screen.findByShadowText('There is not enough money on the card or account.');
+      expect(events.map((event) => event.status)).to.deep.equal(['declined']);
+      expect(adapter.data.balance!.balance).to.equal(412.35);
+      expect(screen.getByShadowRole('button', { name: /^Pay/ }), 'the form is there to pay again').to.exist;
+      await expect(form).shadowDom.to.be.accessible();
+    });
+
+    it('offers to continue a payment that still waits for the customer', async () => {
+      const base = memory();
+      const started = await walletPayment(base, 20);
+      let reads = 0;
+      // The wallet has not heard from the customer yet on the first read.
+      const adapter: RingsideAdapter = {
+        ...base,
+        payments: { ...base.payments!, getPayment: async (id, options) => (reads++ === 0 ? started : base.payments!.getPayment(id, options)) },
+      };
+      returnTo(started.id);
+      const { form, screen } = await renderForm({ adapter });
+      await screen.findByShadowRole('heading', { name: 'Waiting for your confirmation' });
+      const link = screen.getByShadowRole('link', { name: 'Open the confirmation page' }) as HTMLAnchorElement;
+      expect(link.href).to.equal(started.action!.url);
+      expect(new URL(location.href).searchParams.has('rs-payment')).to.equal(false);
+      await expect(form).shadowDom.to.be.accessible();
+      screen.getByShadowRole('button', { name: 'I have confirmed the payment' }).click();
+      await screen.findByShadowRole('heading', { name: 'Payment successful' });
+      expect(base.data.balance!.balance).to.equal(392.35);
+    });
+
+    it('says when the payment named is unknown, in the page’s language, and takes the parameter away', async () => {
+      returnTo('pay-does-not-exist');
+      const { form, screen } = await renderForm({ locale: 'de' });
+      await screen.findByShadowText('Die Zahlung, von der Sie zurückkommen, wurde nicht gefunden. Bitte prüfen Sie Ihr Guthaben, bevor Sie erneut zahlen.');
+      expect(form.shadowRoot!.activeElement?.id).to.equal('outcome');
+      expect(location.href).to.equal(page);
+      await expect(form).shadowDom.to.be.accessible();
+    });
+
+    it('keeps the parameter when the answer got lost, and asks again on "Try again"', async () => {
+      const base = memory();
+      const started = await walletPayment(base);
+      let fail = true;
+      const adapter: RingsideAdapter = {
+        ...base,
+        payments: {
+          ...base.payments!,
+          getPayment: async (id, options) => {
+            if (fail) throw new RingsideError('network');
+            return base.payments!.getPayment(id, options);
+          },
+        },
+      };
+      returnTo(started.id);
+      const { screen } = await renderForm({ adapter });
+      const retry = await screen.findByShadowRole('button', { name: 'Try again' });
+      expect(new URL(location.href).searchParams.get('rs-payment')).to.equal(started.id);
+      fail = false;
+      retry.click();
+      await screen.findByShadowRole('heading', { name: 'Payment successful' });
+      expect(location.href).to.equal(page);
+      expect(base.data.balance!.balance).to.equal(387.35);
+    });
+  });
+
   it('shows an unknown payment status as pending, never as paid', async () => {
     const base = memory();
     const adapter: RingsideAdapter = {

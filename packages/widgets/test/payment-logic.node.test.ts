@@ -2,6 +2,7 @@ import type { AutoPaySettings, SavedPaymentMethod } from '@ringside/core';
 import { describe, expect, it } from 'vitest';
 import { PaymentAttempt, isOutcomeUnknown, newIdempotencyKey } from '../src/payment-form/payment-attempt.js';
 import { defaultChoice, needsTokenizer, paymentChoices } from '../src/payment-form/payment-choices.js';
+import { PAYMENT_RETURN_PARAM, isPaymentId, returnedPaymentId, withoutReturnParam } from '../src/payment-form/payment-return.js';
 import { draftOf, readDraft, thresholdCeiling } from '../src/payment-methods/autopay-draft.js';
 
 describe('PaymentAttempt', () => {
@@ -119,5 +120,27 @@ describe('auto-pay draft', () => {
       input: { payInvoices: false, topUp: null, methodId: null },
       reasons: [],
     });
+  });
+});
+
+describe('the return from a wallet', () => {
+  it('reads the payment the return URL names, and nothing that is no payment id', () => {
+    expect(PAYMENT_RETURN_PARAM).toBe('rs-payment');
+    expect(returnedPaymentId('https://portal.example/billing.html?lang=de&rs-payment=pay-12#pay')).toBe('pay-12');
+    expect(returnedPaymentId('https://portal.example/billing.html?lang=de')).toBeNull();
+    expect(returnedPaymentId('https://portal.example/?rs-payment=')).toBeNull();
+    expect(returnedPaymentId('https://portal.example/?rs-payment=%3Cscript%3E')).toBeNull();
+    expect(returnedPaymentId(`https://portal.example/?rs-payment=${'a'.repeat(101)}`)).toBeNull();
+    expect(isPaymentId('pay-7f3a')).toBe(true);
+    expect(isPaymentId('../admin')).toBe(false);
+  });
+
+  it('takes the parameter out and leaves the rest of the address as it was', () => {
+    expect(withoutReturnParam('https://portal.example/billing.html?lang=de&rs-payment=pay-12&theme=dark#pay')).toBe(
+      'https://portal.example/billing.html?lang=de&theme=dark#pay'
+    );
+    expect(withoutReturnParam('https://portal.example/billing.html?rs-payment=pay-12')).toBe('https://portal.example/billing.html');
+    const untouched = 'https://portal.example/billing.html?q=a%20b';
+    expect(withoutReturnParam(untouched)).toBe(untouched);
   });
 });

@@ -17,6 +17,7 @@ export { PERIOD_MAX, SCHEDULE_NAME_MAX, isTimeZone, periodReasons, scheduleReaso
 export { fingerprint, replayed, type IdempotencyRecord } from './idempotency.js';
 export { creditBalance } from './balance.js';
 export {
+  PAYMENT_RETURN_PARAM,
   SAVABLE_METHOD_KINDS,
   amountReasons,
   demoTokenOutcome,
@@ -24,6 +25,8 @@ export {
   isExpired,
   methodLabel,
   paymentFingerprint,
+  paymentReturnUrl,
+  publicPayment,
   returnUrlReasons,
   toSavedMethod,
   tokenizedMethodReasons,

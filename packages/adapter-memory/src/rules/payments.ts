@@ -45,7 +45,8 @@ export function isExpired(expiry: CardExpiry | undefined, now: Date): boolean {
 export function tokenizedMethodReasons(method: TokenizedMethod, now: Date, field = 'method'): FieldReason[] {
   const { expiry } = method;
   const expiryValid =
-    !expiry || (Number.isInteger(expiry.month) && expiry.month >= 1 && expiry.month <= 12 && Number.isInteger(expiry.year) && expiry.year >= 1000 && expiry.year <= 9999);
+    !expiry ||
+    (Number.isInteger(expiry.month) && expiry.month >= 1 && expiry.month <= 12 && Number.isInteger(expiry.year) && expiry.year >= 1000 && expiry.year <= 9999);
   return [
     ...textReasons(`${field}.token`, method.token, { required: true, max: 500 }),
     ...oneOfReasons(`${field}.kind`, method.kind, SAVABLE_METHOD_KINDS),
@@ -59,7 +60,7 @@ const BRAND_NAMES: Record<string, string> = { visa: 'Visa', mastercard: 'Masterc
 
 /** What the user sees for a stored method, e.g. "Visa •••• 4242" or "Bank account •••• 6789". */
 export function methodLabel(method: Pick<TokenizedMethod, 'kind' | 'brand' | 'last4'>): string {
-  const brand = method.brand ? (BRAND_NAMES[method.brand.toLowerCase()] ?? method.brand) : KIND_NAMES[method.kind];
+  const brand = method.brand ? BRAND_NAMES[method.brand.toLowerCase()] ?? method.brand : KIND_NAMES[method.kind];
   return method.last4 ? `${brand} •••• ${method.last4}` : brand;
 }
 
@@ -78,18 +79,27 @@ export function toSavedMethod(method: TokenizedMethod, id: string, preferred: bo
 
 export interface TokenOutcome {
   status: PaymentStatus;
+  /**
+   * Why it was declined; on a payment that waits for 3-D Secure, why it will be declined once
+   * the customer is through the check (kept with the payment, shown only then: see `publicPayment`).
+   */
   declineReason?: string;
   /** `three_ds` when the card asks the user to confirm. */
   action?: 'three_ds';
 }
 
+const namedReason = (token: string, prefix: string) => new RegExp(`^${prefix}\\.([a-z_]{1,40})\\.`).exec(token)?.[1] ?? 'card_declined';
+
 /**
  * The demo processor's answer for a token: `tok_decline…` is declined, with the reason the token
  * names (`tok_decline.insufficient_funds.…`) or `card_declined`; `tok_3ds…` needs 3-D Secure,
- * `tok_pending…` stays pending; any other token succeeds.
+ * and `tok_3ds_decline.<reason>.…` is declined with that reason after it (the challenge passed
+ * but the bank refused, or `authentication_failed`); `tok_pending…` stays pending; any other
+ * token succeeds.
  */
 export function demoTokenOutcome(token: string): TokenOutcome {
-  if (token.startsWith('tok_decline')) return { status: 'declined', declineReason: /^tok_decline\.([a-z_]{1,40})\./.exec(token)?.[1] ?? 'card_declined' };
+  if (token.startsWith('tok_decline')) return { status: 'declined', declineReason: namedReason(token, 'tok_decline') };
+  if (token.startsWith('tok_3ds_decline')) return { status: 'requires_action', action: 'three_ds', declineReason: namedReason(token, 'tok_3ds_decline') };
   if (token.startsWith('tok_3ds')) return { status: 'requires_action', action: 'three_ds' };
   if (token.startsWith('tok_pending')) return { status: 'pending' };
   return { status: 'succeeded' };
@@ -113,12 +123,34 @@ export function returnUrlReasons(returnUrl: unknown): FieldReason[] {
 }
 
 /**
- * The demo processor approves every 3-D Secure check and redirect: a payment waiting for the
- * customer is finished (succeeded) when it is next read, which the form does once the customer is
- * back. Answers the finished payment, or null when the payment was not waiting.
+ * The demo processor passes every 3-D Secure check and redirect: a payment waiting for the
+ * customer is finished when it is next read, which the form does once the customer is back. It
+ * then succeeds, or is declined with the reason kept for after the check (`tok_3ds_decline…`).
+ * Answers the finished payment, or null when the payment was not waiting.
  */
 export function finishedAction(payment: PaymentResult): PaymentResult | null {
   if (payment.status !== 'requires_action') return null;
-  const { action: _done, ...rest } = payment;
-  return { ...rest, status: 'succeeded' };
+  const { action: _done, declineReason, ...rest } = payment;
+  return declineReason ? { ...rest, status: 'declined', declineReason } : { ...rest, status: 'succeeded' };
+}
+
+/** A payment as the customer may see it: a decline waiting behind 3-D Secure stays the processor's until the check is done. */
+export function publicPayment(payment: PaymentResult): PaymentResult {
+  if (payment.status !== 'requires_action' || payment.declineReason === undefined) return payment;
+  const { declineReason: _later, ...rest } = payment;
+  return rest;
+}
+
+/** The query parameter that names a redirect payment on the page the customer comes back to. */
+export const PAYMENT_RETURN_PARAM = 'rs-payment';
+
+/**
+ * Where the processor sends the customer back after a redirect: the `returnUrl` the form gave,
+ * naming the payment (`?rs-payment=<id>`), so the form there can ask how it ended. A payment id
+ * is not secret; nothing else goes into the URL.
+ */
+export function paymentReturnUrl(returnUrl: string, paymentId: string): string {
+  const url = new URL(returnUrl);
+  url.searchParams.set(PAYMENT_RETURN_PARAM, paymentId);
+  return url.href;
 }

@@ -1,38 +1,11 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
+import { widgetChromeStyles } from '../themes/widget-chrome.js';
 
-export const balanceCardStyles = css`
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  h2 {
-    font-size: 1.05em;
-    margin: 0;
-    margin-inline-end: auto;
-  }
-  .badge {
-    font-size: 0.8em;
-    padding-block: 0.1em;
-    padding-inline: 0.6em;
-    border-radius: 999px;
-    background: ${token('--rs-color-surface-muted')};
-    color: ${token('--rs-color-text-muted')};
-    border: 1px solid ${token('--rs-color-border')};
-  }
+const balanceCardOwnStyles = css`
   .status {
     font-size: 0.85em;
     color: ${token('--rs-color-text-muted')};
-  }
-  /* An empty live region stays in the accessibility tree but takes no room in the grid. */
-  .status:empty {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
   }
   .headline {
     display: flex;
@@ -52,11 +25,6 @@ export const balanceCardStyles = css`
     font-weight: 650;
     font-variant-numeric: tabular-nums;
     line-height: 1.2;
-  }
-  .hint {
-    margin: 0;
-    color: ${token('--rs-color-text-muted')};
-    font-size: 0.9em;
   }
   progress {
     appearance: none;
@@ -92,25 +60,8 @@ export const balanceCardStyles = css`
     font-variant-numeric: tabular-nums;
     text-align: end;
   }
-  .alert {
-    margin: 0;
-    padding: 0.5rem 0.75rem;
-    border-radius: calc(${token('--rs-radius')} * 0.75);
-    border-inline-start: 4px solid currentColor;
-  }
-  .alert.warning {
-    background: ${token('--rs-color-warning-surface')};
-    color: ${token('--rs-color-warning')};
-  }
-  .alert.danger {
-    background: ${token('--rs-color-danger-surface')};
-    color: ${token('--rs-color-danger')};
-  }
   .alert strong {
     display: block;
-  }
-  .alert > p {
-    margin: 0;
   }
   .alert[role='alert'] {
     display: flex;
@@ -123,21 +74,9 @@ export const balanceCardStyles = css`
     color: ${token('--rs-color-danger')};
     font-weight: 600;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
   .chart-panel {
     display: grid;
     gap: 0.5rem;
-  }
-  .skeleton {
-    block-size: 2.4em;
-    inline-size: 60%;
-    border-radius: 0.4rem;
-    background: ${token('--rs-color-surface-muted')};
-    animation: pulse 1.2s ease-in-out infinite alternate;
   }
   @container (max-width: 22rem) {
     dl {
@@ -149,9 +88,7 @@ export const balanceCardStyles = css`
       margin-block-end: 0.4rem;
     }
   }
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
-  }
 `;
+
+/** The shared widget chrome, then this widget's own rules, which win where they differ. */
+export const balanceCardStyles = [widgetChromeStyles, balanceCardOwnStyles];

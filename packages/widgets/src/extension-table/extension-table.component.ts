@@ -323,7 +323,7 @@ export class RsExtensionTable extends RingsideElement {
     return html`<header>
       <h2 id="title">${this.t('extensionTable.title')}</h2>
       ${total !== null && this.#source
-        ? html`<span class="count">${this.t('extensionTable.count', { count: total, total: this.i18n.format.number(total) })}</span>`
+        ? html`<span class="hint">${this.t('extensionTable.count', { count: total, total: this.i18n.format.number(total) })}</span>`
         : nothing}
       ${this.readonly || (this.canRead && !this.canWrite) ? html`<span class="badge">${this.t('common.readOnly')}</span>` : nothing}
     </header>`;

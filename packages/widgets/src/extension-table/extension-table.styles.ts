@@ -1,43 +1,22 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
+import { widgetChromeStyles } from '../themes/widget-chrome.js';
 
-export const extensionTableStyles = css`
+const extensionTableOwnStyles = css`
+  /* The count follows the title; the badge goes to the end. */
   header {
-    display: flex;
-    flex-wrap: wrap;
     align-items: baseline;
     gap: 0.5rem 0.75rem;
   }
   h2 {
-    font-size: 1.05em;
-    margin: 0;
+    margin-inline-end: 0;
   }
   h3 {
     font-size: 1em;
     margin: 0;
   }
-  .count,
-  .hint {
-    color: ${token('--rs-color-text-muted')};
-    font-size: 0.9em;
-    margin: 0;
-  }
   .badge {
-    font-size: 0.8em;
-    padding-block: 0.1em;
-    padding-inline: 0.6em;
-    border-radius: 999px;
-    background: ${token('--rs-color-surface-muted')};
-    color: ${token('--rs-color-text-muted')};
-    border: 1px solid ${token('--rs-color-border')};
     margin-inline-start: auto;
-  }
-  .status:empty {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
   }
   .toolbar {
     display: flex;
@@ -83,11 +62,6 @@ export const extensionTableStyles = css`
     margin: 0;
     color: ${token('--rs-color-danger')};
     font-size: 0.9em;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
   }
   .actions.end {
     justify-content: flex-end;
@@ -180,23 +154,8 @@ export const extensionTableStyles = css`
     color: ${token('--rs-color-text-muted')};
   }
   .alert {
-    margin: 0;
-    padding: 0.5rem 0.75rem;
-    border-radius: calc(${token('--rs-radius')} * 0.75);
-    border-inline-start: 4px solid currentColor;
     display: grid;
     gap: 0.4rem;
-  }
-  .alert p {
-    margin: 0;
-  }
-  .alert.danger {
-    background: ${token('--rs-color-danger-surface')};
-    color: ${token('--rs-color-danger')};
-  }
-  .alert.warning {
-    background: ${token('--rs-color-warning-surface')};
-    color: ${token('--rs-color-warning')};
   }
   .alert.info {
     background: ${token('--rs-color-surface-muted')};
@@ -226,13 +185,9 @@ export const extensionTableStyles = css`
   }
   .skeleton {
     block-size: 8rem;
-    border-radius: 0.4rem;
-    background: ${token('--rs-color-surface-muted')};
-    animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
+    inline-size: auto;
   }
 `;
+
+/** The shared widget chrome, then this widget's own rules, which win where they differ. */
+export const extensionTableStyles = [widgetChromeStyles, extensionTableOwnStyles];

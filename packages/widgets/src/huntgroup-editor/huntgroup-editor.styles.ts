@@ -1,18 +1,13 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
+import { widgetChromeStyles } from '../themes/widget-chrome.js';
 
-export const huntgroupEditorStyles = css`
-  header,
+const huntgroupEditorOwnStyles = css`
   .editor-head {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
-  }
-  h2 {
-    font-size: 1.05em;
-    margin: 0;
-    margin-inline-end: auto;
   }
   h3,
   h4 {
@@ -21,26 +16,6 @@ export const huntgroupEditorStyles = css`
   }
   .editor-head h3 {
     margin-inline-end: auto;
-  }
-  .badge {
-    font-size: 0.8em;
-    padding-block: 0.1em;
-    padding-inline: 0.6em;
-    border-radius: 999px;
-    background: ${token('--rs-color-surface-muted')};
-    color: ${token('--rs-color-text-muted')};
-    border: 1px solid ${token('--rs-color-border')};
-    white-space: nowrap;
-    font-weight: normal;
-  }
-  .badge.warning {
-    background: ${token('--rs-color-warning-surface')};
-    color: ${token('--rs-color-warning')};
-  }
-  .hint {
-    margin: 0;
-    color: ${token('--rs-color-text-muted')};
-    font-size: 0.9em;
   }
   .block {
     display: block;
@@ -56,28 +31,11 @@ export const huntgroupEditorStyles = css`
     font-size: 0.9em;
   }
   .alert {
-    margin: 0;
-    padding: 0.5rem 0.75rem;
-    border-radius: calc(${token('--rs-radius')} * 0.75);
-    border-inline-start: 4px solid currentColor;
     display: grid;
     gap: 0.5rem;
   }
-  .alert p {
-    margin: 0;
-  }
-  .alert.danger {
-    background: ${token('--rs-color-danger-surface')};
-    color: ${token('--rs-color-danger')};
-  }
   .alert.warning {
-    background: ${token('--rs-color-warning-surface')};
     color: ${token('--rs-color-text')};
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
   }
   button.danger {
     color: ${token('--rs-color-danger')};
@@ -91,9 +49,6 @@ export const huntgroupEditorStyles = css`
   }
   button.icon {
     padding-inline: 0.6em;
-  }
-  .table-wrap {
-    overflow-x: auto;
   }
   table {
     border-collapse: collapse;
@@ -363,13 +318,9 @@ export const huntgroupEditorStyles = css`
   }
   .skeleton {
     block-size: 6em;
-    border-radius: 0.4rem;
-    background: ${token('--rs-color-surface-muted')};
-    animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
+    inline-size: auto;
   }
 `;
+
+/** The shared widget chrome, then this widget's own rules, which win where they differ. */
+export const huntgroupEditorStyles = [widgetChromeStyles, huntgroupEditorOwnStyles];

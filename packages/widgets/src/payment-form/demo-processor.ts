@@ -11,7 +11,8 @@ export type DemoMethodDetails =
 /** The demo payment service's answer: a token with what identifies the method, or the reasons per field. */
 export type DemoTokenAnswer = { method: TokenizedMethod } | { fields: FieldReason[] };
 
-type Outcome = 'succeeds' | 'three_ds' | 'pending' | `decline:${string}`;
+/** `three_ds_decline:<reason>`: the 3-D Secure challenge comes first, then the payment is declined (or the check itself fails: `authentication_failed`). */
+type Outcome = 'succeeds' | 'three_ds' | 'pending' | `decline:${string}` | `three_ds_decline:${string}`;
 
 /**
  * Test numbers, as the public documentation of card processors lists them (Stripe's test cards
@@ -25,6 +26,9 @@ export const DEMO_TEST_NUMBERS: Readonly<Record<string, Outcome>> = {
   '4000000000000119': 'decline:processing_error',
   '4000000000003220': 'three_ds',
   '4000002500003155': 'three_ds',
+  '4000008400001629': 'three_ds_decline:card_declined',
+  '4000008260003178': 'three_ds_decline:insufficient_funds',
+  '4000008400001280': 'three_ds_decline:authentication_failed',
   '000111111116': 'decline:account_closed',
   '000222222227': 'decline:insufficient_funds',
   '000333333335': 'pending',
@@ -41,6 +45,7 @@ function tokenFor(outcome: Outcome, kind: TokenizedMethod['kind']): string {
   if (outcome === 'three_ds') return `tok_3ds_${randomPart()}`;
   if (outcome === 'pending') return `tok_pending_${randomPart()}`;
   if (outcome.startsWith('decline:')) return `tok_decline.${outcome.slice('decline:'.length)}.${randomPart()}`;
+  if (outcome.startsWith('three_ds_decline:')) return `tok_3ds_decline.${outcome.slice('three_ds_decline:'.length)}.${randomPart()}`;
   return `tok_${kind}_${randomPart()}`;
 }
 

@@ -5,6 +5,7 @@ import {
   requireSection,
   toRingsideError,
   type BalanceSummary,
+  type ErrorCode,
   type FieldReason,
   type PaymentRequest,
   type PaymentResult,
@@ -26,12 +27,14 @@ import { amountExample, amountFieldReasons, formatAmountInput, parseAmount } fro
 import messages from './locales/en.js';
 import { defaultChoice, needsTokenizer, paymentChoices, type PaymentChoice } from './payment-choices.js';
 import { PaymentAttempt, isOutcomeUnknown } from './payment-attempt.js';
+import { isPaymentId, returnedPaymentId, withoutReturnParam } from './payment-return.js';
 import type { PaymentActionDetail, PaymentEventDetail } from './payment-events.js';
 import { paymentFormStyles } from './payment-form.styles.js';
 import { PAYMENT_FIELDS_SLOT, TokenizerSlot, registerPaymentFieldMessages, submitOnEnter } from './tokenizer-slot.js';
 
 export type * from './payment-events.js';
 export { PAYMENT_FIELDS_SLOT } from './tokenizer-slot.js';
+export { PAYMENT_RETURN_PARAM } from './payment-return.js';
 
 type Outcome =
   | { type: 'succeeded'; result: PaymentResult; label: string }
@@ -40,6 +43,8 @@ type Outcome =
   | { type: 'declined'; reason: string }
   | { type: 'action'; result: PaymentResult; label: string; waiting: boolean }
   | { type: 'action-cancelled' }
+  | { type: 'returning' }
+  | { type: 'return-failed'; code: ErrorCode; paymentId: string; fromUrl: boolean }
   | { type: 'unknown' }
   | { type: 'error'; code: string };
 
@@ -47,7 +52,10 @@ type Outcome =
 const TOKENIZER_FIELDS = 'tokenizer';
 
 /** Outcomes shown instead of the form. */
-const FINISHED = new Set<Outcome['type']>(['succeeded', 'voucher', 'pending', 'action']);
+const FINISHED = new Set<Outcome['type']>(['succeeded', 'voucher', 'pending', 'action', 'returning']);
+
+/** Outcomes after which the payment is over, and the tokenizer's fields (with what was typed) go. */
+const FIELDS_DONE = new Set<Outcome['type']>(['succeeded', 'voucher', 'pending', 'returning']);
 
 /**
  * @summary Top up or pay: the current balance, an amount within the provider's limits, and the
@@ -65,6 +73,10 @@ const FINISHED = new Set<Outcome['type']>(['succeeded', 'voucher', 'pending', 'a
  *   `detail: { paymentId, action: { type, url }, respond(outcome) }`. Call `preventDefault()` and
  *   later `respond('completed' | 'cancelled')`; unhandled, the form offers a link instead.
  * @event rs-auth-required - The adapter reported an expired session.
+ *
+ * On a page whose URL names a payment (`?rs-payment=<id>`, where the backend sends the customer
+ * back after a wallet or bank redirect), or given `payment-id`, the form asks the adapter how
+ * that payment ended and shows it; it then takes the parameter out of the address bar.
  *
  * @csspart base - The card.
  * @csspart pay-button - The button that pays.
@@ -91,8 +103,15 @@ export class RsPaymentForm extends RingsideElement {
   /** The amount to start with, in the account's currency (e.g. a host's suggestion). */
   @property({ type: Number }) amount?: number;
 
-  /** Where a wallet sends the customer back; default: this page. */
+  /** Where a wallet sends the customer back; default: this page. The backend adds `rs-payment=<payment id>` to it. */
   @property({ attribute: 'return-url' }) returnUrl = '';
+
+  /**
+   * A payment to show when the form appears: how it ended (receipt, decline, still waiting). For
+   * portals that route the return from a wallet themselves; otherwise the form reads the
+   * `rs-payment` parameter of the page's URL.
+   */
+  @property({ attribute: 'payment-id' }) paymentId = '';
 
   /** Shows the balance but takes no payment. */
   @property({ type: Boolean, reflect: true }) readonly = false;
@@ -112,6 +131,8 @@ export class RsPaymentForm extends RingsideElement {
     if (this.tokenizerProblems) this.tokenizerProblems = 0;
   });
   #focusAfterUpdate: string | null = null;
+  /** The returned payment already asked for (so it is asked once), and whether its id came from the URL. */
+  #returnAsked: string | null = null;
 
   readonly settings: QueryController<PaymentSettings> = new QueryController<PaymentSettings>(this, () => ({
     key: 'payments/settings',
@@ -156,14 +177,20 @@ export class RsPaymentForm extends RingsideElement {
     if (settings && this.tokenizer === null && needsTokenizer(settings, [])) {
       warnOnce(`<${this.localName}> has no tokenizer: card and bank payments are not offered. See docs/payments.md.`);
     }
+    // Here rather than in updated(): what it sets goes into this update, not another one.
+    this.#showReturnedPayment();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     void this.#syncTokenizer();
-    if (this.#focusAfterUpdate === TOKENIZER_FIELDS && !this.busy) this.#fields.tokenizer?.focus();
-    else if (this.#focusAfterUpdate) this.renderRoot.querySelector<HTMLElement>(this.#focusAfterUpdate)?.focus();
-    if (!this.busy) this.#focusAfterUpdate = null;
+    const wanted = this.#focusAfterUpdate;
+    const target = wanted && wanted !== TOKENIZER_FIELDS ? this.renderRoot.querySelector<HTMLElement>(wanted) : null;
+    if (wanted === TOKENIZER_FIELDS && !this.busy) this.#fields.tokenizer?.focus();
+    target?.focus();
+    // A result that arrives while the form is still loading (a returned payment) is focused once it shows.
+    const loading = this.settings.status === 'idle' || this.settings.status === 'loading' || this.methods.status === 'loading';
+    if (!this.busy && (target || !loading)) this.#focusAfterUpdate = null;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -302,6 +329,14 @@ export class RsPaymentForm extends RingsideElement {
       return html`<div class="alert warning" role="alert" id="outcome" tabindex="-1"><p>${this.#t('result.actionCancelled')}</p></div>`;
     if (outcome.type === 'error')
       return html`<div class="alert danger" role="alert" id="outcome" tabindex="-1"><p>${this.t(`errors.${outcome.code}`)}</p></div>`;
+    if (outcome.type === 'return-failed') {
+      return html`<div class="alert danger" role="alert" id="outcome" tabindex="-1">
+        <p>${outcome.code === 'not_found' ? this.#t('result.returnNotFound') : this.t(`errors.${outcome.code}`)}</p>
+        ${isOutcomeUnknown(outcome.code)
+          ? html`<button type="button" @click=${() => void this.#readReturnedPayment(outcome.paymentId, outcome.fromUrl)}>${this.t('common.retry')}</button>`
+          : nothing}
+      </div>`;
+    }
     return nothing;
   }
 
@@ -406,6 +441,12 @@ export class RsPaymentForm extends RingsideElement {
 
   #renderFinished(outcome: Outcome): TemplateResult {
     if (outcome.type === 'action') return this.#renderAction(outcome);
+    if (outcome.type === 'returning') {
+      return html`<div class="result" role="status">
+        <p>${this.#t('result.returning')}</p>
+        <div class="skeleton"></div>
+      </div>`;
+    }
     const heading = outcome.type === 'voucher' ? 'result.voucher' : outcome.type === 'pending' ? 'result.pending' : 'result.succeeded';
     const result = 'result' in outcome ? outcome.result : undefined;
     const rows: [string, string][] = [];
@@ -441,7 +482,11 @@ export class RsPaymentForm extends RingsideElement {
       ${outcome.waiting
         ? html`<p class="hint">${this.#t('paying')}</p>`
         : html`<div class="actions">
-            ${action ? html`<a href=${action.url} target="_blank" rel="noopener noreferrer">${this.#t('result.openAction')}</a>` : nothing}
+            ${action?.type === 'redirect'
+              ? html`<a href=${action.url} rel="noopener noreferrer">${this.#t('result.openAction')}</a>`
+              : action
+              ? html`<a href=${action.url} target="_blank" rel="noopener noreferrer">${this.#t('result.openAction')}</a>`
+              : nothing}
             <button type="button" class="primary" @click=${() => void this.#finishAction(outcome.result, outcome.label, 'completed')}>
               ${this.#t('result.actionDone')}
             </button>
@@ -456,8 +501,59 @@ export class RsPaymentForm extends RingsideElement {
   /** Mounts the tokenizer's fields for the chosen kind into the light-DOM slot, or removes them. */
   async #syncTokenizer(): Promise<void> {
     const choice = this.choice;
-    const showing = this.canPay && choice?.type === 'tokenized' && !(this.outcome && FINISHED.has(this.outcome.type));
+    // Kept while 3-D Secure runs: a decline after it keeps what was typed but the security code.
+    const showing = this.canPay && choice?.type === 'tokenized' && !(this.outcome && FIELDS_DONE.has(this.outcome.type));
     await this.#fields.sync(this.tokenizer, showing && choice?.type === 'tokenized' ? choice.kind : null);
+  }
+
+  // ----------------------------------------------------------------------------------------------
+  // Coming back from a wallet or bank
+  // ----------------------------------------------------------------------------------------------
+
+  /** Asks, once, how the payment ended that the host names (`payment-id`) or the page's URL does (`rs-payment`). */
+  #showReturnedPayment(): void {
+    if (!this.env?.adapter || !this.canPay) return;
+    const fromUrl = this.paymentId ? null : returnedPaymentId(location.href);
+    const id = this.paymentId || fromUrl;
+    if (!id || id === this.#returnAsked) return;
+    this.#returnAsked = id;
+    if (!isPaymentId(id)) {
+      this.outcome = { type: 'return-failed', code: 'not_found', paymentId: id, fromUrl: false };
+      return;
+    }
+    void this.#readReturnedPayment(id, fromUrl !== null);
+  }
+
+  async #readReturnedPayment(id: string, fromUrl: boolean): Promise<void> {
+    const label = this.#t('kinds.redirect');
+    this.outcome = { type: 'returning' };
+    this.busy = true;
+    try {
+      // Through the store: a payment that went through refreshes every balance on the page.
+      const payment = await this.#call((adapter, signal) => requireSection(adapter, 'payments').getPayment(id, { signal }));
+      if (payment.status === 'requires_action') {
+        this.outcome = { type: 'action', result: payment, label, waiting: false };
+        this.#focusAfterUpdate = '#result-title';
+      } else {
+        this.#finish(payment, label);
+      }
+      if (fromUrl) this.#forgetReturnParam();
+    } catch (caught) {
+      const error = toRingsideError(caught);
+      if (error.code === 'unauthorized') this.emit('rs-auth-required', { code: 'unauthorized' });
+      this.outcome = { type: 'return-failed', code: error.code, paymentId: id, fromUrl };
+      this.#focusAfterUpdate = '#outcome';
+      // A lost answer keeps the parameter, so a reload asks again.
+      if (fromUrl && !isOutcomeUnknown(error.code)) this.#forgetReturnParam();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Takes `rs-payment` out of the address bar, so a reload does not show the payment again. */
+  #forgetReturnParam(): void {
+    const clean = withoutReturnParam(location.href);
+    if (clean !== location.href) history.replaceState(history.state, '', clean);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -542,7 +638,8 @@ export class RsPaymentForm extends RingsideElement {
     this.tokenizerProblems = 0;
     let source: PaymentSource;
     if (choice.type === 'saved') source = { savedMethodId: choice.method.id };
-    else if (choice.type === 'redirect') source = { redirect: { returnUrl: this.returnUrl || location.href } };
+    else if (choice.type === 'redirect')
+      source = { redirect: { returnUrl: withoutReturnParam(new URL(this.returnUrl || location.href, document.baseURI).href) } };
     else {
       const tokenizer = this.tokenizer;
       if (!tokenizer || this.#fields.tokenizer !== tokenizer) return null;

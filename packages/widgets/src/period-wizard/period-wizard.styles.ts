@@ -1,7 +1,8 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
+import { widgetChromeStyles } from '../themes/widget-chrome.js';
 
-export const periodWizardStyles = css`
+const periodWizardOwnStyles = css`
   fieldset {
     margin: 0;
     padding: 0;
@@ -20,17 +21,6 @@ export const periodWizardStyles = css`
   .title {
     font-weight: 650;
     font-size: 1.05em;
-  }
-  .badge {
-    font-size: 0.8em;
-    font-weight: normal;
-    padding-block: 0.1em;
-    padding-inline: 0.6em;
-    border-radius: 999px;
-    background: ${token('--rs-color-surface-muted')};
-    color: ${token('--rs-color-text-muted')};
-    border: 1px solid ${token('--rs-color-border')};
-    white-space: nowrap;
   }
   [part='summary'] {
     display: grid;
@@ -58,11 +48,6 @@ export const periodWizardStyles = css`
     unicode-bidi: isolate;
     /* The expression exactly as written, spaces included. */
     white-space: pre-wrap;
-  }
-  .hint {
-    margin: 0;
-    color: ${token('--rs-color-text-muted')};
-    font-size: 0.9em;
   }
   .note {
     margin: 0;
@@ -150,8 +135,7 @@ export const periodWizardStyles = css`
     min-inline-size: 0;
     overflow-wrap: anywhere;
   }
-  .row-actions,
-  .actions {
+  .row-actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
@@ -273,3 +257,6 @@ export const periodWizardStyles = css`
     }
   }
 `;
+
+/** The shared widget chrome, then this widget's own rules, which win where they differ. */
+export const periodWizardStyles = [widgetChromeStyles, periodWizardOwnStyles];

@@ -1,18 +1,8 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
+import { widgetChromeStyles } from '../themes/widget-chrome.js';
 
-export const ticketListStyles = css`
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  h2 {
-    font-size: 1.05em;
-    margin: 0;
-    margin-inline-end: auto;
-  }
+const ticketListOwnStyles = css`
   h3 {
     font-size: 1em;
     margin: 0;
@@ -21,16 +11,6 @@ export const ticketListStyles = css`
   h4 {
     font-size: 0.95em;
     margin: 0;
-  }
-  .badge {
-    font-size: 0.8em;
-    padding-block: 0.05em;
-    padding-inline: 0.5em;
-    border-radius: 999px;
-    background: ${token('--rs-color-surface-muted')};
-    color: ${token('--rs-color-text-muted')};
-    border: 1px solid ${token('--rs-color-border')};
-    white-space: nowrap;
   }
   .status-badge {
     --tone: ${token('--rs-color-text-muted')};
@@ -72,19 +52,13 @@ export const ticketListStyles = css`
     font-size: 0.85em;
     color: ${token('--rs-color-text-muted')};
   }
-  /* An empty live region stays in the accessibility tree but takes no room in the grid. */
-  .status:empty,
+  /* Aria-hidden text shown only while a refresh runs; it takes no room while empty. */
   .refreshing:empty {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
+    display: none;
   }
-  .hint {
-    margin: 0;
-    color: ${token('--rs-color-text-muted')};
-    font-size: 0.9em;
+  .badge {
+    padding-block: 0.05em;
+    padding-inline: 0.5em;
   }
   .filters,
   .field-row {
@@ -225,9 +199,6 @@ export const ticketListStyles = css`
   .sort-mark {
     font-size: 0.75em;
   }
-  .table-wrap {
-    overflow-x: auto;
-  }
   table {
     border-collapse: collapse;
     inline-size: 100%;
@@ -320,36 +291,13 @@ export const ticketListStyles = css`
     color: ${token('--rs-color-accent')};
   }
   .alert {
-    margin: 0;
-    padding: 0.5rem 0.75rem;
-    border-radius: calc(${token('--rs-radius')} * 0.75);
-    border-inline-start: 4px solid currentColor;
-    background: ${token('--rs-color-danger-surface')};
-    color: ${token('--rs-color-danger')};
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
     gap: 0.5rem 1rem;
   }
-  .alert p {
-    margin: 0;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-  }
-  .skeleton {
-    block-size: 2.4em;
-    inline-size: 60%;
-    border-radius: 0.4rem;
-    background: ${token('--rs-color-surface-muted')};
-    animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-  @keyframes pulse {
-    to {
-      opacity: 0.5;
-    }
-  }
 `;
+
+/** The shared widget chrome, then this widget's own rules, which win where they differ. */
+export const ticketListStyles = [widgetChromeStyles, ticketListOwnStyles];

@@ -16,10 +16,23 @@ import { major, majorOrNull, minor } from '../../db/money.js';
 import type { Session } from '../auth.js';
 import { checkVersion, lockTenant, newId, noContent, ok, withEtag, type ApiRequest, type Operation, type Reply } from '../context.js';
 import { httpError, notFound, unsupported } from '../errors.js';
+import { PAYMENT_SERVICE_ROOT } from '../../payment-service/index.js';
 import { billingRow, toBalance, type BillingRow } from './billing.js';
 
-/** Where the demo processor sends users for 3-D Secure and redirect payments (as the memory adapter does). */
+/** Where the demo processor sends users for 3-D Secure (as the memory adapter does). */
 const PROCESSOR_URL = 'https://pay.example.test';
+
+/**
+ * The demo wallet's page, served by the demo payment service on this server's own origin
+ * (`/pay-demo/redirect/<id>`): the customer really leaves the portal and is sent back to the
+ * return URL, which names the payment (`?rs-payment=<id>`).
+ */
+function walletUrl(request: ApiRequest, id: string, returnUrl: string): string {
+  const host = request.headers.host;
+  const protocol = request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  const origin = host && /^[a-z0-9.-]+(:\d+)?$/i.test(host) ? `${protocol}://${host}` : PROCESSOR_URL;
+  return `${origin}${PAYMENT_SERVICE_ROOT}redirect/${encodeURIComponent(id)}?return=${encodeURIComponent(rules.paymentReturnUrl(returnUrl, id))}`;
+}
 
 function settingsOf(row: BillingRow, session: Session): PaymentSettings {
   return {
@@ -69,12 +82,27 @@ async function readMethod(db: Queryable, customerId: string, id: string): Promis
 async function storeMethod(tx: Queryable, session: Session, method: TokenizedMethod): Promise<SavedPaymentMethod> {
   if (!session.capabilities.payments.methods.includes(method.kind)) throw unsupported(`${method.kind} payments`);
   const c = session.customerId;
-  const { rows } = await tx.query<{ count: number; next: number }>('SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next FROM payment_methods WHERE customer_id = $1', [c]);
+  const { rows } = await tx.query<{ count: number; next: number }>(
+    'SELECT count(*)::int AS count, coalesce(max(position) + 1, 0)::int AS next FROM payment_methods WHERE customer_id = $1',
+    [c]
+  );
   const saved = rules.toSavedMethod(method, newId('pm-'), Number(rows[0]!.count) === 0);
   await tx.query(
     `INSERT INTO payment_methods (customer_id, id, kind, label, brand, last4, expiry_month, expiry_year, preferred, provider_token, position)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [c, saved.id, saved.kind, saved.label, saved.brand ?? null, saved.last4 ?? null, saved.expiry?.month ?? null, saved.expiry?.year ?? null, saved.preferred, method.token, rows[0]!.next],
+    [
+      c,
+      saved.id,
+      saved.kind,
+      saved.label,
+      saved.brand ?? null,
+      saved.last4 ?? null,
+      saved.expiry?.month ?? null,
+      saved.expiry?.year ?? null,
+      saved.preferred,
+      method.token,
+      rows[0]!.next,
+    ]
   );
   return saved;
 }
@@ -110,10 +138,15 @@ function toPayment(row: PaymentRow): PaymentResult {
   return result;
 }
 
-async function readPayment(db: Queryable, customerId: string, id: string): Promise<PaymentResult> {
+/** The payment as stored, with a decline that waits behind 3-D Secure (see `rules.publicPayment`). */
+async function readPaymentRecord(db: Queryable, customerId: string, id: string): Promise<PaymentResult> {
   const { rows } = await db.query<PaymentRow>('SELECT * FROM payments WHERE customer_id = $1 AND id = $2', [customerId, id]);
   if (!rows[0]) throw notFound('payment');
   return toPayment(rows[0]);
+}
+
+async function readPayment(db: Queryable, customerId: string, id: string): Promise<PaymentResult> {
+  return rules.publicPayment(await readPaymentRecord(db, customerId, id));
 }
 
 /** Money came in: the balance moves as the shared rules say (prepaid up, postpaid owed down). Undefined without billing. */
@@ -126,27 +159,31 @@ async function creditAccount(tx: Queryable, customerId: string, amount: number, 
   await tx.query(
     `UPDATE billing_accounts SET balance_minor = $2, balance_due_minor = $3, overdue_minor = $4, last_payment_minor = $5, last_payment_date = $6
      WHERE customer_id = $1`,
-    [customerId, minor(balance.balance, c), m(balance.balanceDue), m(balance.overdueAmount), m(balance.lastPayment?.amount), balance.lastPayment?.date ?? null],
+    [customerId, minor(balance.balance, c), m(balance.balanceDue), m(balance.overdueAmount), m(balance.lastPayment?.amount), balance.lastPayment?.date ?? null]
   );
   return balance.balance;
 }
 
-/** A payment as the demo processor sees it now: one that waited for the customer (3-D Secure, redirect) is finished on this read. */
+/** A payment as the demo processor sees it now: one that waited for the customer (3-D Secure, redirect) is finished on this read (succeeded, or declined after 3-D Secure). */
 async function readFinishedPayment(db: Database, customerId: string, id: string, now: Date): Promise<PaymentResult> {
   const payment = await readPayment(db, customerId, id);
   if (payment.status !== 'requires_action') return payment;
   return db.transaction(async (tx) => {
     await lockTenant(tx, customerId);
-    const current = await readPayment(tx, customerId, id);
+    const current = await readPaymentRecord(tx, customerId, id);
     const finished = rules.finishedAction(current);
-    if (!finished) return current;
-    const newBalance = await creditAccount(tx, customerId, finished.amount.amount, now);
-    if (newBalance !== undefined) finished.newBalance = newBalance;
+    if (!finished) return rules.publicPayment(current);
+    if (finished.status === 'succeeded') {
+      const newBalance = await creditAccount(tx, customerId, finished.amount.amount, now);
+      if (newBalance !== undefined) finished.newBalance = newBalance;
+    }
     const currency = finished.amount.currency;
-    await tx.query(
-      `UPDATE payments SET status = $3, new_balance_minor = $4, action_type = NULL, action_url = NULL WHERE customer_id = $1 AND id = $2`,
-      [customerId, id, finished.status, finished.newBalance === undefined ? null : minor(finished.newBalance, currency)],
-    );
+    await tx.query(`UPDATE payments SET status = $3, new_balance_minor = $4, action_type = NULL, action_url = NULL WHERE customer_id = $1 AND id = $2`, [
+      customerId,
+      id,
+      finished.status,
+      finished.newBalance === undefined ? null : minor(finished.newBalance, currency),
+    ]);
     return finished;
   });
 }
@@ -160,10 +197,13 @@ interface Idempotent<T> {
 async function replayOf<T>(tx: Queryable, customerId: string, scope: string, key: string, fingerprint: string): Promise<T | undefined> {
   const { rows } = await tx.query<{ fingerprint: string; response: T | string }>(
     'SELECT fingerprint, response FROM idempotency_keys WHERE customer_id = $1 AND scope = $2 AND key = $3',
-    [customerId, scope, key],
+    [customerId, scope, key]
   );
   const row = rows[0];
-  const record: Idempotent<T> | undefined = row && { fingerprint: row.fingerprint, result: (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T };
+  const record: Idempotent<T> | undefined = row && {
+    fingerprint: row.fingerprint,
+    result: (typeof row.response === 'string' ? JSON.parse(row.response) : row.response) as T,
+  };
   // Same key, different request: a conflict (the shared rule throws it).
   return rules.replayed(record, fingerprint);
 }
@@ -192,10 +232,15 @@ async function sourceReasons(tx: Queryable, session: Session, source: PaymentSou
   return rules.returnUrlReasons(source.redirect.returnUrl);
 }
 
-async function outcome(tx: Queryable, session: Session, source: PaymentSource, id: string, now: Date): Promise<Pick<PaymentResult, 'status' | 'declineReason' | 'action'>> {
-  if ('redirect' in source) {
-    return { status: 'requires_action', action: { type: 'redirect', url: `${PROCESSOR_URL}/redirect/${id}?return=${encodeURIComponent(source.redirect.returnUrl)}` } };
-  }
+async function outcome(
+  request: ApiRequest,
+  tx: Queryable,
+  source: PaymentSource,
+  id: string,
+  now: Date
+): Promise<Pick<PaymentResult, 'status' | 'declineReason' | 'action'>> {
+  const { session } = request;
+  if ('redirect' in source) return { status: 'requires_action', action: { type: 'redirect', url: walletUrl(request, id, source.redirect.returnUrl) } };
   if ('savedMethodId' in source) {
     const method = await readMethod(tx, session.customerId, source.savedMethodId);
     return rules.isExpired(method.expiry, now) ? { status: 'declined', declineReason: 'expired_card' } : { status: 'succeeded' };
@@ -226,7 +271,7 @@ async function makePayment(request: ApiRequest): Promise<Reply> {
       id,
       reference: `RS-${id.slice(4, 12).toUpperCase()}`,
       amount: { amount: payment.amount.amount, currency: payment.amount.currency },
-      ...(await outcome(tx, session, payment.source, id, now)),
+      ...(await outcome(request, tx, payment.source, id, now)),
     };
     if (paid.status === 'succeeded') {
       const newBalance = await creditAccount(tx, c, payment.amount.amount, now);
@@ -251,12 +296,12 @@ async function makePayment(request: ApiRequest): Promise<Reply> {
         paid.action?.type ?? null,
         paid.action?.url ?? null,
         paid.savedMethodId ?? null,
-      ],
+      ]
     );
     await remember(tx, c, 'payment', key, fingerprint, { paymentId: id });
     return paid;
   });
-  return { status: 201, body: result, headers: { Location: `/api/v1/payments/${result.id}`, ...replayHeaders(result.replayed === true) } };
+  return { status: 201, body: rules.publicPayment(result), headers: { Location: `/api/v1/payments/${result.id}`, ...replayHeaders(result.replayed === true) } };
 }
 
 async function redeemVoucher(request: ApiRequest): Promise<Reply> {
@@ -271,8 +316,15 @@ async function redeemVoucher(request: ApiRequest): Promise<Reply> {
     const previous = await replayOf<VoucherResult>(tx, c, 'voucher', key, fingerprint);
     if (previous) return { ...previous, replayed: true };
     const row = await billingRow(tx, c);
-    const { rows } = await tx.query<{ code: string; amount_minor: unknown; redeemed_at: unknown }>('SELECT * FROM vouchers WHERE customer_id = $1 AND code = $2', [c, code]);
-    const found = rows[0] && { code: rows[0].code, amount: major(rows[0].amount_minor, row.currency), redeemedAt: rows[0].redeemed_at === null ? null : String(rows[0].redeemed_at) };
+    const { rows } = await tx.query<{ code: string; amount_minor: unknown; redeemed_at: unknown }>(
+      'SELECT * FROM vouchers WHERE customer_id = $1 AND code = $2',
+      [c, code]
+    );
+    const found = rows[0] && {
+      code: rows[0].code,
+      amount: major(rows[0].amount_minor, row.currency),
+      redeemedAt: rows[0].redeemed_at === null ? null : String(rows[0].redeemed_at),
+    };
     rules.assertValid(rules.voucherReasons(code, found));
     await tx.query('UPDATE vouchers SET redeemed_at = $3 WHERE customer_id = $1 AND code = $2', [c, code, now.toISOString()]);
     const newBalance = await creditAccount(tx, c, found!.amount, now);
@@ -298,7 +350,7 @@ interface AutoPayRow {
 async function readAutoPay(db: Queryable, customerId: string): Promise<AutoPaySettings> {
   const { rows } = await db.query<AutoPayRow>(
     'SELECT a.*, b.currency FROM auto_pay a JOIN billing_accounts b ON b.customer_id = a.customer_id WHERE a.customer_id = $1',
-    [customerId],
+    [customerId]
   );
   const row = rows[0]!;
   const threshold = majorOrNull(row.top_up_threshold_minor, row.currency);
@@ -354,7 +406,7 @@ export const paymentOperations: Record<string, Operation> = {
         if (method.preferred) {
           await tx.query(
             `UPDATE payment_methods SET preferred = true WHERE customer_id = $1 AND id = (SELECT id FROM payment_methods WHERE customer_id = $1 ORDER BY position, id LIMIT 1)`,
-            [c],
+            [c]
           );
         }
       });
@@ -403,13 +455,19 @@ export const paymentOperations: Record<string, Operation> = {
             settings: settingsOf(billing, session),
             balance: billing.has_billing ? toBalance(billing) : null,
             methodExists: (id) => methods.some((method) => method.id === id),
-          }),
+          })
         );
         const cur = billing.currency;
         await tx.query(
           `UPDATE auto_pay SET pay_invoices = $2, top_up_threshold_minor = $3, top_up_amount_minor = $4, method_id = $5, version = version + 1
            WHERE customer_id = $1`,
-          [c, input.payInvoices, input.topUp ? minor(input.topUp.threshold, cur) : null, input.topUp ? minor(input.topUp.amount, cur) : null, input.methodId || null],
+          [
+            c,
+            input.payInvoices,
+            input.topUp ? minor(input.topUp.threshold, cur) : null,
+            input.topUp ? minor(input.topUp.amount, cur) : null,
+            input.methodId || null,
+          ]
         );
         return readAutoPay(tx, c);
       });

@@ -72,6 +72,8 @@ export default {
       openAction: 'Bestätigungsseite öffnen',
       actionDone: 'Ich habe die Zahlung bestätigt',
       actionCancelled: 'Die Zahlung wurde nicht bestätigt, und es wurde nichts berechnet. Sie können es erneut versuchen.',
+      returning: 'Wir prüfen, wie Ihre Zahlung ausgegangen ist …',
+      returnNotFound: 'Die Zahlung, von der Sie zurückkommen, wurde nicht gefunden. Bitte prüfen Sie Ihr Guthaben, bevor Sie erneut zahlen.',
     },
     declineReasons: {
       card_declined: 'Ihre Karte wurde abgelehnt. Verwenden Sie eine andere Karte oder wenden Sie sich an Ihre Bank.',

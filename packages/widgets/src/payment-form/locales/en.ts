@@ -72,6 +72,8 @@ export default {
       openAction: 'Open the confirmation page',
       actionDone: 'I have confirmed the payment',
       actionCancelled: 'The payment was not confirmed, and nothing was charged. You can try again.',
+      returning: 'Checking how your payment went…',
+      returnNotFound: 'We could not find the payment you came back from. Please check your balance before you pay again.',
     },
     declineReasons: {
       card_declined: 'Your card was declined. Please use another card or contact your bank.',
