@@ -45,5 +45,9 @@ export default {
   concurrency: 1,
   reporters: [defaultReporter(), countReporter(process.env.RS_RESULTS_FILE)],
   testFramework: { config: { timeout: 10000 } },
+  // Tests look for lazily loaded modules among the resource entries; the browser keeps only 250
+  // by default, fewer than the modules of every widget, so keep them all from the first request.
+  testRunnerHtml: (testFramework) =>
+    `<html><body><script>performance.setResourceTimingBufferSize(100000)</script><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 300000,
 };

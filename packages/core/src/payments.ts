@@ -3,6 +3,14 @@ import type { Money } from './money.js';
 import type { Versioned, WriteOptions } from './paging.js';
 
 export const PAYMENT_METHOD_KINDS = ['card', 'bank_account', 'direct_debit', 'redirect', 'voucher'] as const;
+/**
+ * The query parameter that names a redirect payment on the page the customer comes back to
+ * (`?rs-payment=<payment id>`). A backend adds it to the form's `returnUrl` when it sends the
+ * customer to the wallet or bank; a payment id is not secret, and nothing else about the payment
+ * ever goes into a URL.
+ */
+export const PAYMENT_RETURN_PARAM = 'rs-payment';
+
 export type PaymentMethodKind = (typeof PAYMENT_METHOD_KINDS)[number];
 
 export interface CardExpiry {
@@ -32,10 +40,7 @@ export interface TokenizedMethod {
   expiry?: CardExpiry;
 }
 
-export type PaymentSource =
-  | { savedMethodId: string }
-  | { tokenized: TokenizedMethod; save?: boolean }
-  | { redirect: { returnUrl: string } };
+export type PaymentSource = { savedMethodId: string } | { tokenized: TokenizedMethod; save?: boolean } | { redirect: { returnUrl: string } };
 
 export interface PaymentSettings {
   currency: string;

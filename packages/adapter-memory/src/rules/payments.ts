@@ -10,6 +10,7 @@ import {
   type PaymentStatus,
   type SavedPaymentMethod,
   type TokenizedMethod,
+  PAYMENT_RETURN_PARAM,
 } from '@ringside/core';
 import { reason } from './errors.js';
 import { fingerprint } from './idempotency.js';
@@ -141,8 +142,7 @@ export function publicPayment(payment: PaymentResult): PaymentResult {
   return rest;
 }
 
-/** The query parameter that names a redirect payment on the page the customer comes back to. */
-export const PAYMENT_RETURN_PARAM = 'rs-payment';
+export { PAYMENT_RETURN_PARAM };
 
 /**
  * Where the processor sends the customer back after a redirect: the `returnUrl` the form gave,

@@ -374,7 +374,10 @@ export interface paths {
          *     starting `tok_decline` is declined (`card_declined`, or the reason it names, as in
          *     `tok_decline.insufficient_funds.…`), `tok_3ds` needs 3-D Secure (`requires_action`),
          *     `tok_pending` stays `pending`; any other token succeeds. It approves every 3-D Secure
-         *     check and redirect: a `requires_action` payment is finished when next read.
+         *     check and redirect: a `requires_action` payment is finished when next read, except one
+         *     paid with a `tok_3ds_decline.<reason>.…` token, which is then declined with that reason.
+         *     For a redirect the `action.url` sends the customer to the wallet, which sends them back
+         *     to `returnUrl` with `rs-payment=<payment id>` added, so the form can read the payment.
          */
         post: operations["makePayment"];
         delete?: never;

@@ -12,6 +12,7 @@
 //
 // Nothing it receives is stored or logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PAYMENT_RETURN_PARAM } from '@ringside/core';
 import { demoTokenize, type DemoMethodDetails } from '@ringside/widgets/demo-tokenizer';
 import { WALLET_LANGUAGES } from './wallet-strings.js';
 
@@ -61,7 +62,6 @@ function detailsOf(text: string): DemoMethodDetails | null {
 
 /** The wallet page's own policy: no script, no style, nothing framed; only the portal's icon. */
 const WALLET_PAGE_POLICY = "default-src 'none'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-const RETURN_PARAM = 'rs-payment';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[char]!));
 
@@ -85,7 +85,7 @@ function walletPage(paymentId: string, back: URL): string {
   const lang = WALLET_LANGUAGES.find((language) => language.code === back.searchParams.get('lang')) ?? WALLET_LANGUAGES[0]!;
   const t = (key: Exclude<keyof typeof lang, 'code' | 'dir'>) => escapeHtml(lang[key]);
   const cancel = new URL(back);
-  cancel.searchParams.delete(RETURN_PARAM);
+  cancel.searchParams.delete(PAYMENT_RETURN_PARAM);
   return `<!doctype html>
 <html lang="${lang.code}" dir="${lang.dir}">
 <head>
@@ -112,7 +112,7 @@ function serveWalletPage(request: IncomingMessage, response: ServerResponse, url
   if (request.method !== 'GET' && request.method !== 'HEAD') return reply(response, 405, { message: 'Method not allowed' }, { Allow: 'GET, HEAD' });
   const paymentId = decodeURIComponent(url.pathname.slice(`${PAYMENT_SERVICE_ROOT}redirect/`.length));
   const back = returnUrlOf(url.searchParams.get('return'));
-  if (!/^[\w.:-]{1,100}$/.test(paymentId) || !back || back.searchParams.get(RETURN_PARAM) !== paymentId)
+  if (!/^[\w.:-]{1,100}$/.test(paymentId) || !back || back.searchParams.get(PAYMENT_RETURN_PARAM) !== paymentId)
     return reply(response, 400, { message: 'Not a wallet payment' });
   response.writeHead(200, {
     'Content-Type': 'text/html; charset=utf-8',

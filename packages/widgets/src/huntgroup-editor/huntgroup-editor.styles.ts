@@ -157,7 +157,7 @@ const huntgroupEditorOwnStyles = css`
     padding-inline: 0.6em;
     max-inline-size: 100%;
   }
-  input[aria-invalid='true'],
+  input:not([type='checkbox']):not([type='radio'])[aria-invalid='true'],
   select[aria-invalid='true'] {
     border-color: ${token('--rs-color-danger')};
   }

@@ -1,10 +1,6 @@
-/**
- * The query parameter that names a redirect payment on the page the customer comes back to
- * (`?rs-payment=<payment id>`). The backend adds it to the form's `returnUrl` when it sends the
- * customer to the wallet or bank (docs/payments.md); a payment id is not secret, and nothing
- * else about the payment ever goes into a URL.
- */
-export const PAYMENT_RETURN_PARAM = 'rs-payment';
+import { PAYMENT_RETURN_PARAM } from '@ringside/core';
+
+export { PAYMENT_RETURN_PARAM };
 
 /** What a payment id may look like in a URL: anything else is ignored, never sent to the adapter. */
 const PAYMENT_ID = /^[\w.:-]{1,100}$/;
