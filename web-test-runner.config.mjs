@@ -48,6 +48,6 @@ export default {
   // Tests look for lazily loaded modules among the resource entries; the browser keeps only 250
   // by default, fewer than the modules of every widget, so keep them all from the first request.
   testRunnerHtml: (testFramework) =>
-    `<html><body><script>performance.setResourceTimingBufferSize(100000)</script><script type="module" src="${testFramework}"></script></body></html>`,
+    `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><script>performance.setResourceTimingBufferSize(100000)</script><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 300000,
 };
