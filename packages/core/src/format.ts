@@ -12,11 +12,15 @@ export interface Formatter {
   dayMonth(value: Date | string): string;
   /** "3 days ago", "in 2 hours"; relative to `now`. */
   relative(value: Date | string, now?: Date): string;
+  /** A list of names as the locale joins them ("A, B and C"); `unit` for facts without a conjunction ("2 KB, PDF"). */
+  list(items: readonly string[], options?: { type?: Intl.ListFormatType; style?: Intl.ListFormatStyle }): string;
+  /** A card's expiry as the locale writes month and year with two digits each (e.g. "09/27" in English, with the locale's digits in Arabic). */
+  cardExpiry(expiry: { month: number; year: number }): string;
 }
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
   let formatter = cache.get(key) as T | undefined;
   if (!formatter) {
     formatter = make();
@@ -66,10 +70,14 @@ export function createFormatter(locale: string): Formatter {
     number,
     percent: (ratio) => number(ratio, { style: 'percent', maximumFractionDigits: 0 }),
     date,
-    dateTime: (value) =>
-      cached(`dt|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(toDate(value)),
-    dayMonth: (value) =>
-      cached(`dm|${locale}`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' })).format(toDate(value)),
+    dateTime: (value) => cached(`dt|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(toDate(value)),
+    dayMonth: (value) => cached(`dm|${locale}`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' })).format(toDate(value)),
+    cardExpiry: ({ month, year }) =>
+      cached(`ce|${locale}`, () => new Intl.DateTimeFormat(locale, { month: '2-digit', year: '2-digit', timeZone: 'UTC' })).format(
+        new Date(Date.UTC(year, month - 1, 1))
+      ),
+    list: (items, { type = 'conjunction', style = 'long' } = {}) =>
+      cached(`l|${locale}|${type}|${style}`, () => new Intl.ListFormat(locale, { type, style })).format(items),
     relative: (value, now = new Date()) => {
       const seconds = (toDate(value).getTime() - now.getTime()) / 1000;
       const rtf = cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })) as Intl.RelativeTimeFormat;

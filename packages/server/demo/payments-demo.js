@@ -21,7 +21,10 @@ document.addEventListener('rs-payment-action', (event) => {
   event.preventDefault();
   const { action, respond } = event.detail;
   if (action.type === 'redirect') {
-    location.assign(action.url);
+    // Only ever leave for an http(s) page: a javascript: or data: address from the backend is refused.
+    const target = URL.canParse(action.url, location.href) ? new URL(action.url, location.href) : null;
+    if (target && (target.protocol === 'http:' || target.protocol === 'https:')) location.assign(target.href);
+    else respond('cancelled');
     return;
   }
   const key = 'payDemo.threeDs';

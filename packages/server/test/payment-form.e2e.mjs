@@ -17,6 +17,7 @@
 //   - a payment whose answer is lost on the way back is retried with the same idempotency key and
 //     charged once, and the form says it recovered the earlier payment;
 //   - a card saved while paying appears in the stored methods; auto-pay top-ups are saved;
+//   - the wallet page refuses a return address on another origin (no open redirect);
 //   - card numbers went to the payment service only: no request to /api/v1 carried one.
 import { cardNumberLeaks, cardNumbersIn, check, runE2E, TIMEOUT } from './e2e-harness.mjs';
 import { DEMO_USERNAMES } from '../demo/demo-strings.js';
@@ -212,6 +213,17 @@ await runE2E(
       check((await form.getByLabel('Security code').inputValue()) === '', 'the security code was kept after the decline');
       check((await serverBalance()) === before, 'a payment declined after 3-D Secure changed the balance');
       assertNoProblems('3-D Secure, then declined');
+    });
+
+    await step('the wallet page sends customers back only to the portal’s own origin', async () => {
+      const wallet = (returnUrl) => fetch(new URL(`/pay-demo/redirect/pay-1?return=${encodeURIComponent(returnUrl)}`, base), { redirect: 'manual' });
+      const own = new URL('/billing.html?rs-payment=pay-1', base).href;
+      check((await wallet(own)).status === 200, 'the wallet refused the portal’s own return address');
+      for (const foreign of ['https://evil.example/billing.html?rs-payment=pay-1', 'javascript:alert(1)//?rs-payment=pay-1']) {
+        const answer = await wallet(foreign);
+        check(answer.status === 400, `the wallet accepted the return address ${foreign} (${answer.status})`);
+        check(!(await answer.text()).includes('evil.example'), 'the refusal repeats the foreign address');
+      }
     });
 
     await step('card numbers went to the payment service only, never to /api/v1', async () => {

@@ -2,7 +2,7 @@ import { RingsideError, type Extension, type Page, type PhoneLine } from '@rings
 import { describe, expect, it } from 'vitest';
 import { visibleColumns } from '../src/extension-table/columns.js';
 import { neutralise, toCsv } from '../src/extension-table/csv.js';
-import { draftOf, serverErrors, toInput, validateDraft, type FormContext } from '../src/extension-table/extension-form.js';
+import { draftOf, fieldLabelKey, serverErrors, toInput, validateDraft, type FormContext } from '../src/extension-table/extension-form.js';
 import { moveInGrid } from '../src/extension-table/grid-navigation.js';
 import { ariaSort, INITIAL_VIEW, toggleSort, toQuery, viewKey } from '../src/extension-table/list-query.js';
 import { collectAll, RowCache } from '../src/extension-table/page-cache.js';
@@ -215,6 +215,23 @@ describe('extension form', () => {
       ],
     });
     expect(serverErrors(error)).toEqual({ fields: { number: { reason: 'taken' } }, other: [{ field: 'site', reason: 'branch_only' }] });
+  });
+
+  it('answers apart the reasons of fields the form does not show, and labels only the fields it knows', () => {
+    const error = new RingsideError('validation', {
+      fields: [
+        { field: 'name', reason: 'required' },
+        { field: 'phoneLineId', reason: 'line_taken' },
+      ],
+    });
+    expect(serverErrors(error, ['number', 'name'])).toEqual({
+      fields: { name: { reason: 'required' } },
+      other: [{ field: 'phoneLineId', reason: 'line_taken' }],
+    });
+    expect(fieldLabelKey('phoneLineId')).toBe('phoneLine');
+    expect(fieldLabelKey('primaryGroupId')).toBe('primaryGroup');
+    expect(fieldLabelKey('site')).toBeNull();
+    expect(fieldLabelKey('constructor')).toBeNull();
   });
 });
 

@@ -594,9 +594,19 @@ describe('the editor’s words', () => {
     expect(text.reasonText({ field: 'x', reason: 'no_such_reason' })).toBe(text.t('reasons.invalid'));
   });
 
+  it('name the field of a backend reason by its label, and an unknown field by a generic text', () => {
+    expect(text.fieldLabel('members.5.ringTime')).toBe('Members');
+    expect(text.fieldLabel('schedule')).toBe('Another setting');
+    expect(text.fieldReason({ field: 'schedule', reason: 'branch_only' })).toBe('Another setting: This value is not valid.');
+    expect(text.fieldReason({ field: 'name', reason: 'too_long', params: { max: 40 } })).toBe('Name: Use at most 40 characters.');
+  });
+
   it('sum up each side of a conflict in one line', () => {
     const value = draftOf(FRONT).value;
-    expect(text.summary('members', value.members)).toBe('101 Front Desk (Primary group), ext-9');
+    expect(text.summary('members', value.members)).toBe('101 Front Desk (primary group) and ext-9');
+    // The list is joined in the widget's language.
+    const german = new EditorText(createI18n({ locale: 'de' }), [extension('ext-1', '101', 'Front Desk')], [FRONT]);
+    expect(german.summary('members', value.members)).toBe('101 Front Desk (primary group) und ext-9');
     expect(text.summary('members', [])).toBe(text.t('noMembers'));
     expect(text.summary('pickupAllowed', true)).toBe(text.t('yes'));
     expect(text.summary('includedGroups', [{ groupId: 'hg-1', ignoreFollowMe: false }])).toBe('200 Group 200');

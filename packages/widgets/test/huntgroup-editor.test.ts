@@ -1,6 +1,8 @@
 import type { HuntGroupChangeDetail } from '../src/huntgroup-editor/huntgroup-editor.component.js';
 import type { RsHuntgroupEditor } from '../src/huntgroup-editor/huntgroup-editor.component.js';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { RingsideError } from '@ringside/core';
+import { within } from 'shadow-dom-testing-library';
 import { memory, renderWidget, visibleText, type RenderOptions } from './helpers.js';
 
 async function renderEditor(options: RenderOptions = {}, template = html`<rs-huntgroup-editor></rs-huntgroup-editor>`) {
@@ -229,6 +231,54 @@ describe('<rs-huntgroup-editor>', () => {
       screen.getByShadowRole('button', { name: 'Save' }).click();
       await waitUntil(() => screen.queryByShadowText('This number is already used by an extension or another hunt group.'));
       expect((screen.getByShadowLabelText('Group number') as HTMLInputElement).value).to.equal('233');
+    });
+
+    it('names a backend reason by its field’s label, and a field it does not know by a generic text', async () => {
+      const adapter = memory();
+      adapter.huntGroups!.update = async () => {
+        throw new RingsideError('validation', {
+          fields: [
+            { field: 'schedule', reason: 'branch_only' },
+            { field: 'members.9.ringTime', reason: 'too_large', params: { max: 300 } },
+          ],
+        });
+      };
+      const { editor, screen } = await renderEditor({ adapter });
+      await openGroup(screen, editor, '200 Front Office');
+      screen.getByShadowRole('button', { name: 'Save' }).click();
+      const alert = await screen.findByShadowRole('alert');
+      const items = within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent!.trim());
+      expect(items).to.deep.equal(['Another setting: This value is not valid.', 'Members: The largest value is 300.']);
+      expect(alert.textContent).not.to.include('schedule');
+      await expect(editor).shadowDom.to.be.accessible();
+    });
+
+    it('stays on the group the user opened while an earlier save was still under way', async () => {
+      const adapter = memory();
+      const update = adapter.huntGroups!.update;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      adapter.huntGroups!.update = async (...args) => {
+        await released;
+        return update(...args);
+      };
+      const { editor, screen } = await renderEditor({ adapter });
+      await openGroup(screen, editor, '200 Front Office');
+      type(screen.getByShadowLabelText('Name'), 'Reception');
+      screen.getByShadowRole('button', { name: 'Save' }).click();
+      await settle(editor);
+      screen.getByShadowRole('button', { name: 'Back to hunt groups' }).click();
+      await settle(editor);
+      screen.getByShadowRole('button', { name: 'Keep draft' }).click();
+      await openGroup(screen, editor, '210 Billing Desk');
+      release();
+      await waitUntil(() => status(editor) === 'Hunt group 200 Reception saved.', `status: ${status(editor)}`);
+      await settle(editor);
+      expect(screen.getByShadowRole('heading', { name: 'Hunt group 210 Billing Desk' })).to.exist;
+      expect((screen.getByShadowLabelText('Name') as HTMLInputElement).value).to.equal('Billing Desk');
+      expect(adapter.data.huntGroups.find((group) => group.id === 'hg-1')).to.include({ name: 'Reception' });
     });
 
     it('keeps the draft when a save fails, and saves it on retry without a second group', async () => {
@@ -604,20 +654,12 @@ describe('<rs-huntgroup-editor>', () => {
       });
       const rows = [...conflict.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ').trim());
       expect(rows).to.deep.equal(['Name Reception Front Office East', 'Hunt sequence In order All at once']);
-      expect(
-        (
-          screen.getByShadowRole('radio', {
-            name: 'Keep your Name',
-          }) as HTMLInputElement
-        ).checked
-      ).to.equal(true);
-      expect(
-        (
-          screen.getByShadowRole('radio', {
-            name: 'Keep their Hunt sequence',
-          }) as HTMLInputElement
-        ).checked
-      ).to.equal(true);
+      // Each radio is named by the value it keeps and described by the field it is for.
+      const radio = (name: string, description: string) => screen.getByShadowRole('radio', { name, description }) as HTMLInputElement;
+      expect(radio('Reception', 'Name').checked).to.equal(true);
+      expect(radio('Front Office East', 'Name').checked).to.equal(false);
+      expect(radio('In order', 'Hunt sequence').checked).to.equal(false);
+      expect(radio('All at once', 'Hunt sequence').checked).to.equal(true);
       await expect(editor).shadowDom.to.be.accessible();
       screen.getByShadowRole('button', { name: 'Use the selected values' }).click();
       await settle(editor);

@@ -365,6 +365,64 @@ describe('<rs-payment-form>', () => {
     expect(paymentsOf(adapter)).to.have.length(1);
   });
 
+  it('never makes a javascript: action address a link', async () => {
+    const base = memory();
+    const payments = base.payments!;
+    const adapter: RingsideAdapter = {
+      ...base,
+      payments: {
+        ...payments,
+        makePayment: async (request, options) => {
+          const result = await payments.makePayment(request, options);
+          return { ...result, action: { type: 'redirect', url: 'javascript:alert(document.domain)' } };
+        },
+      },
+    };
+    const { form, screen } = await renderForm({ adapter });
+    (await screen.findByShadowRole('radio', { name: 'PayPal or another online wallet' })).click();
+    await settle(form);
+    await pay(form, screen, '25');
+    await screen.findByShadowRole('button', { name: 'I have confirmed the payment' });
+    expect(screen.queryByShadowRole('link'), 'no link to the action').to.equal(null);
+    expect(form.shadowRoot!.querySelector('[href^="javascript"]')).to.equal(null);
+    await expect(form).shadowDom.to.be.accessible();
+  });
+
+  it('lets the user stop waiting for the host, and stops waiting by itself when it leaves the page', async () => {
+    const adapter = memory();
+    const { form, screen } = await renderForm({ adapter });
+    const actions: PaymentActionDetail[] = [];
+    form.addEventListener('rs-payment-action', (event) => {
+      event.preventDefault();
+      actions.push(event.detail);
+    });
+    await chooseNewCard(form, screen);
+    fillCard(screen, { number: '4000 0000 0000 3220' });
+    await pay(form, screen, '40');
+    const stop = await screen.findByShadowRole('button', { name: 'Stop waiting' });
+    await expect(form).shadowDom.to.be.accessible();
+    stop.click();
+    await screen.findByShadowText('The payment was not confirmed, and nothing was charged. You can try again.');
+    await settle(form);
+    expect(form.shadowRoot!.activeElement?.id).to.equal('outcome');
+    expect((screen.getByShadowRole('button', { name: /^Pay/ }) as HTMLButtonElement).disabled, 'the form is usable again').to.equal(false);
+
+    screen.getByShadowRole('button', { name: /^Pay/ }).click();
+    await screen.findByShadowRole('button', { name: 'Stop waiting' });
+    expect(actions).to.have.length(2);
+    const parent = form.parentElement!;
+    form.remove();
+    await aTimeout(0);
+    parent.append(form);
+    await screen.findByShadowText('The payment was not confirmed, and nothing was charged. You can try again.');
+    await settle(form);
+    expect(form.shadowRoot!.querySelector('section')!.getAttribute('aria-busy'), 'not busy after coming back').to.equal('false');
+    expect((screen.getByShadowRole('button', { name: /^Pay/ }) as HTMLButtonElement).disabled).to.equal(false);
+    actions[1]!.respond('completed');
+    await settle(form);
+    expect(paymentsOf(adapter)).to.have.length(1);
+  });
+
   it('says when a customer cancelled 3-D Secure, and charges once when they pay again', async () => {
     const adapter = memory();
     const { form, screen } = await renderForm({ adapter });

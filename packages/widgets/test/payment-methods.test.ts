@@ -1,3 +1,4 @@
+import { RingsideError } from '@ringside/core';
 import { aTimeout, expect, html, waitUntil } from '@open-wc/testing';
 import { createDemoTokenizer, createLocalDemoService } from '../src/payment-form/demo-tokenizer.js';
 import type { RsPaymentMethods } from '../src/payment-methods/payment-methods.component.js';
@@ -24,6 +25,21 @@ function fill(input: HTMLElement, value: string): void {
 }
 
 const focused = (element: RsPaymentMethods) => element.shadowRoot!.activeElement;
+
+/** The element that really has the focus, through every shadow root. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function addCard(methods: RsPaymentMethods, screen: Awaited<ReturnType<typeof renderMethods>>['screen']): Promise<void> {
+  fill(await screen.findByShadowLabelText('Card number'), '5555 5555 5555 4444');
+  fill(screen.getByShadowLabelText('Expiry date (MM/YY)'), '09/31');
+  fill(screen.getByShadowLabelText('Security code'), '123');
+  fill(screen.getByShadowLabelText('Name on card'), 'Jane Doe');
+  await settle(methods);
+}
 
 describe('<rs-payment-methods>', () => {
   it('lists the stored methods with the preferred one marked and expired cards said so, and passes axe', async () => {
@@ -66,6 +82,58 @@ describe('<rs-payment-methods>', () => {
     await waitUntil(() => !screen.getByShadowRole('list', { name: 'Saved methods' }).textContent!.includes('6789'));
     expect(screen.queryByShadowRole('option', { name: 'Checking •••• 6789' }), 'gone from auto-pay’s choices too').to.equal(null);
     expect(screen.getByShadowRole('status').textContent).to.equal('Checking •••• 6789 was removed.');
+  });
+
+  it('keeps the focus on the method after making it preferred, and on the list after a removal', async () => {
+    const adapter = memory();
+    const { methods, screen } = await renderMethods({ adapter });
+    const makePreferred = await screen.findByShadowRole('button', { name: 'Make preferred: Checking •••• 6789' });
+    makePreferred.focus();
+    makePreferred.click();
+    await waitUntil(() => visibleText(methods).includes('Checking •••• 6789 Preferred'));
+    await settle(methods);
+    const row = deepActiveElement();
+    expect(row?.tagName, 'focus on the method’s row').to.equal('LI');
+    expect(row?.textContent).to.include('Checking •••• 6789');
+    await expect(methods).shadowDom.to.be.accessible();
+
+    (await screen.findByShadowRole('button', { name: 'Remove Amex •••• 0005' })).click();
+    await settle(methods);
+    screen.getByShadowRole('button', { name: 'Remove' }).click();
+    await waitUntil(() => !screen.getByShadowRole('list', { name: 'Saved methods' }).textContent!.includes('0005'));
+    await settle(methods);
+    expect(deepActiveElement(), 'focus on the list’s heading').to.equal(screen.getByShadowRole('heading', { name: 'Saved methods' }));
+  });
+
+  it('stores a method once when the answer to adding it got lost and the user saves again', async () => {
+    const adapter = memory();
+    const base = adapter.payments!;
+    let lose = 1;
+    const sent: unknown[] = [];
+    const losing = {
+      ...adapter,
+      payments: {
+        ...base,
+        addMethod: async (method: Parameters<typeof base.addMethod>[0], options?: Parameters<typeof base.addMethod>[1]) => {
+          sent.push(method);
+          const saved = await base.addMethod(method, options);
+          if (lose-- > 0) throw new RingsideError('timeout', { detail: 'answer lost on the way back' });
+          return saved;
+        },
+      },
+    };
+    const { methods, screen } = await renderMethods({ adapter: losing });
+    (await screen.findByShadowRole('button', { name: 'Add a payment method' })).click();
+    await settle(methods);
+    await addCard(methods, screen);
+    screen.getByShadowRole('button', { name: 'Save method' }).click();
+    await waitUntil(() => methods.shadowRoot!.querySelector('#action-error'), 'the lost answer is reported');
+    expect(adapter.data.payments.methods).to.have.length(4);
+    screen.getByShadowRole('button', { name: 'Save method' }).click();
+    await waitUntil(() => !screen.queryByShadowRole('button', { name: 'Save method' }), 'the form closes');
+    expect(sent, 'the retry adopted the stored method instead of adding it again').to.have.length(1);
+    expect(adapter.data.payments.methods.filter((method) => method.last4 === '4444')).to.have.length(1);
+    await waitUntil(() => screen.getByShadowRole('status').textContent === 'Mastercard •••• 4444 was added.');
   });
 
   it('explains why the method auto-pay uses cannot be removed', async () => {

@@ -58,6 +58,29 @@ async function openTicket(screen: Screen, subject: string): Promise<HTMLElement>
 
 const shadowActive = (list: RsTicketList) => list.shadowRoot!.activeElement;
 
+/** Gives ticket 1006 (one seeded message) `extra` more: by default 45 in all, three pages of 20. */
+function withLongConversation(adapter: MemoryAdapter, extra = 44): MemoryAdapter {
+  const conversation = adapter.data.tickets.messages['1006']!;
+  const start = Date.now() - 50 * 3_600_000;
+  for (let index = 1; index <= extra; index++) {
+    conversation.push({
+      id: `msg-long-${index}`,
+      author: index % 2 ? { name: 'Dana Whitlock (Support)', role: 'agent' } : { name: 'Harbor Point Dental Group', role: 'customer' },
+      createdAt: new Date(start + index * 3_600_000).toISOString(),
+      body: `Message number ${index}`,
+      attachments: [],
+    });
+  }
+  return adapter;
+}
+
+/** A promise the test settles by hand, to hold an adapter call while the user does something else. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
 describe('<rs-ticket-list>', () => {
   describe('the list', () => {
     it('shows the open tickets by default with number, subject, status, dates and requestors, and passes axe', async () => {
@@ -97,6 +120,15 @@ describe('<rs-ticket-list>', () => {
       type(screen.getByShadowRole('searchbox', { name: 'Search by subject' }), 'nothing like this');
       await screen.findByShadowText('No tickets match your search.');
       await expect(element).shadowDom.to.be.accessible();
+    });
+
+    it('joins several requestors as the language does', async () => {
+      const adapter = memory();
+      adapter.data.tickets.tickets.find((ticket) => ticket.id === '1006')!.requestors = ['Ana Ruiz', 'Ben Okafor', 'Cleo Park'];
+      const { element } = await renderList({ adapter, locale: 'de' });
+      await rowsSettled(element, 7);
+      const row = [...element.shadowRoot!.querySelectorAll('tbody tr')].find((candidate) => candidate.textContent!.includes('1006'))!;
+      expect(row.textContent).to.include('Ana Ruiz, Ben Okafor und Cleo Park');
     });
 
     it('sorts by a column header, telling assistive technology the order', async () => {
@@ -296,6 +328,85 @@ describe('<rs-ticket-list>', () => {
       expect(adapter.data.tickets.messages['1006']!.filter((message) => message.body === 'Only once, please.')).to.have.length(1);
     });
 
+    it('posts a repeated short reply after a failure without an answer, once, and never takes the earlier one for it', async () => {
+      const { element, screen, adapter } = await renderList();
+      await openTicket(screen, 'Front Office group rings after hours');
+      await screen.findByShadowRole('list', { name: /Conversation \(1 message\)/ });
+      const thanks = () => adapter.data.tickets.messages['1006']!.filter((message) => message.body === 'Thanks').length;
+      const send = async (count: number) => {
+        type(screen.getByShadowRole('textbox', { name: 'Your reply' }), 'Thanks');
+        screen.getByShadowRole('button', { name: 'Send reply' }).click();
+        await screen.findByShadowRole('alert');
+        screen.getByShadowRole('button', { name: 'Send reply' }).click();
+        await screen.findByShadowRole('list', { name: new RegExp(`Conversation \\(${count} messages\\)`) });
+        await waitUntil(
+          () => screen.queryByShadowRole('alert') === null && screen.queryByShadowRole('button', { name: 'Send reply' })?.hasAttribute('disabled') === false
+        );
+      };
+      type(screen.getByShadowRole('textbox', { name: 'Your reply' }), 'Thanks');
+      screen.getByShadowRole('button', { name: 'Send reply' }).click();
+      await screen.findByShadowRole('list', { name: /Conversation \(2 messages\)/ });
+
+      // The second "Thanks" never reached the backend: sending again must post it, not adopt the first one.
+      adapter.faults.failNext(1, 'network');
+      await send(3);
+      expect(thanks()).to.equal(2);
+      expect(screen.getByShadowRole('textbox', { name: 'Your reply' })).to.have.value('');
+
+      // The third one reached it, but its answer was lost: sending again must not post it twice.
+      const tickets = adapter.tickets!;
+      const reply = tickets.reply;
+      tickets.reply = async (...args) => {
+        await reply(...args);
+        tickets.reply = reply;
+        throw new (await import('@ringside/core')).RingsideError('timeout');
+      };
+      await send(4);
+      expect(thanks()).to.equal(3);
+      expect(visibleText(element)).to.include('Your reply was sent.');
+    });
+
+    it('keeps a reply that fails after the user opened another ticket with its own ticket, not on the other one', async () => {
+      const { element, screen, adapter } = await renderList();
+      await openTicket(screen, 'Front Office group rings after hours');
+      await screen.findByShadowRole('list', { name: /Conversation \(1 message\)/ });
+      const tickets = adapter.tickets!;
+      const reply = tickets.reply;
+      const answer = deferred();
+      let failed = false;
+      tickets.reply = async () => {
+        await answer.promise;
+        tickets.reply = reply;
+        failed = true;
+        throw new (await import('@ringside/core')).RingsideError('network');
+      };
+      type(screen.getByShadowRole('textbox', { name: 'Your reply' }), 'The night schedule is wrong again.');
+      screen.getByShadowRole('button', { name: 'Send reply' }).click();
+      await waitUntil(() => screen.getByShadowRole('textbox', { name: 'Your reply' }).hasAttribute('disabled'));
+
+      screen.getByShadowRole('button', { name: 'Back to tickets' }).click();
+      await openTicket(screen, 'Port our old toll-free number');
+      await screen.findByShadowRole('list', { name: /Conversation \(3 messages\)/ });
+      const otherReply = screen.getByShadowRole('textbox', { name: 'Your reply' });
+      expect(otherReply.hasAttribute('disabled')).to.equal(false);
+      answer.resolve();
+      await waitUntil(() => failed);
+      await element.updateComplete;
+      await element.updateComplete;
+      expect(screen.queryByShadowRole('alert')).to.equal(null);
+      expect(otherReply).to.have.value('');
+      expect(otherReply.hasAttribute('disabled')).to.equal(false);
+      expect(shadowActive(element)).to.not.equal(otherReply);
+
+      screen.getByShadowRole('button', { name: 'Back to tickets' }).click();
+      await openTicket(screen, 'Front Office group rings after hours');
+      const original = await screen.findByShadowRole('textbox', { name: 'Your reply' });
+      expect(original).to.have.value('The night schedule is wrong again.');
+      screen.getByShadowRole('button', { name: 'Send reply' }).click();
+      await screen.findByShadowRole('list', { name: /Conversation \(2 messages\)/ });
+      expect(adapter.data.tickets.messages['1006']!.filter((message) => message.body === 'The night schedule is wrong again.')).to.have.length(1);
+    });
+
     it('closes and reopens a ticket', async () => {
       const { element, screen } = await renderList();
       await openTicket(screen, 'Front Office group rings after hours');
@@ -327,19 +438,7 @@ describe('<rs-ticket-list>', () => {
     });
 
     it('loads older messages of a long conversation on request', async () => {
-      const adapter = memory();
-      const conversation = adapter.data.tickets.messages['1006']!;
-      const start = Date.now() - 50 * 3_600_000;
-      for (let index = 1; index <= 44; index++) {
-        conversation.push({
-          id: `msg-long-${index}`,
-          author: index % 2 ? { name: 'Dana Whitlock (Support)', role: 'agent' } : { name: 'Harbor Point Dental Group', role: 'customer' },
-          createdAt: new Date(start + index * 3_600_000).toISOString(),
-          body: `Message number ${index}`,
-          attachments: [],
-        });
-      }
-      const { element, screen } = await renderList({ adapter });
+      const { element, screen } = await renderList({ adapter: withLongConversation(memory()) });
       await openTicket(screen, 'Front Office group rings after hours');
       const list = await screen.findByShadowRole('list', {
         name: /Conversation \(45 messages\)/,
@@ -352,6 +451,79 @@ describe('<rs-ticket-list>', () => {
       expect(list.firstElementChild!.textContent).to.include('Since Tuesday the Front Office group');
       expect(screen.queryByShadowRole('button', { name: /older messages/ })).to.equal(null);
       expect(shadowActive(element)?.getAttribute('data-message')).to.equal('msg-long-19');
+    });
+
+    it('keeps "Load older" working when a refresh starts while older messages load', async () => {
+      const adapter = withLongConversation(memory(), 64);
+      const { element, screen } = await renderList({ adapter });
+      await openTicket(screen, 'Front Office group rings after hours');
+      // 65 messages: the newest page holds 5, so pages 3 and 4 show; page 2 is not loaded yet.
+      const list = await screen.findByShadowRole('list', { name: /Conversation \(65 messages\)/ });
+      const tickets = adapter.tickets!;
+      const messages = tickets.messages;
+      const olderPage = deferred();
+      let held = false;
+      tickets.messages = async (id, query, options) => {
+        if (query.page === 2 && !held) {
+          held = true;
+          await olderPage.promise;
+        }
+        return messages(id, query, options);
+      };
+      const loadOlder = screen.getByShadowRole('button', { name: 'Show 40 older messages' });
+      loadOlder.click();
+      await waitUntil(() => held && loadOlder.hasAttribute('disabled'));
+      element.environment!.store.invalidate('tickets');
+      olderPage.resolve();
+      await waitUntil(() => list.querySelectorAll(':scope > li').length === 45, 'the older messages never showed');
+      const next = await screen.findByShadowRole('button', { name: 'Show 20 older messages' });
+      await waitUntil(() => !next.hasAttribute('disabled'), 'the button stayed disabled');
+    });
+
+    it('keeps older messages shown when a refresh that started before them finishes after them', async () => {
+      const adapter = withLongConversation(memory());
+      adapter.data.tickets.messages['1006']!.push(
+        ...Array.from({ length: 20 }, (_, index) => ({
+          id: `msg-more-${index}`,
+          author: { name: 'Dana Whitlock (Support)', role: 'agent' as const },
+          createdAt: new Date().toISOString(),
+          body: `Later message ${index}`,
+          attachments: [],
+        }))
+      );
+      const { element, screen } = await renderList({ adapter });
+      await openTicket(screen, 'Front Office group rings after hours');
+      // 65 messages: the newest page holds 5, so pages 3 and 4 show.
+      const list = await screen.findByShadowRole('list', { name: /Conversation \(65 messages\)/ });
+      expect(list.querySelectorAll(':scope > li')).to.have.length(25);
+      const tickets = adapter.tickets!;
+      const messages = tickets.messages;
+      const newestPage = deferred();
+      let refreshHeld = false;
+      tickets.messages = async (id, query, options) => {
+        if (query.page === 4) {
+          refreshHeld = true;
+          await newestPage.promise;
+        }
+        return messages(id, query, options);
+      };
+      adapter.data.tickets.messages['1006']!.push({
+        id: 'msg-during-refresh',
+        author: { name: 'Dana Whitlock (Support)', role: 'agent' },
+        createdAt: new Date().toISOString(),
+        body: 'Arrived with the refresh',
+        attachments: [],
+      });
+      element.environment!.store.invalidate('tickets');
+      await waitUntil(() => refreshHeld, 'the refresh did not start');
+      screen.getByShadowRole('button', { name: 'Show 40 older messages' }).click();
+      await waitUntil(() => list.querySelectorAll(':scope > li').length === 45, 'the older page did not show');
+      newestPage.resolve();
+      await screen.findByShadowRole('list', { name: /Conversation \(66 messages\)/ });
+      // Pages 2 and 3 (40 messages) and the newest page, now 6.
+      expect(list.querySelectorAll(':scope > li')).to.have.length(46);
+      screen.getByShadowRole('button', { name: 'Show 20 older messages' }).click();
+      await waitUntil(() => list.querySelectorAll(':scope > li').length === 66, 'the oldest page did not show');
     });
 
     it('shows a new answer on an open ticket without reload, and announces it', async () => {

@@ -4,7 +4,8 @@ import { checkFiles, sizeInUnits, typeAccepted, typeLabel, uploadSummary, type U
 import { categoryLabels, categoryLevels, chooseCategory, validCategoryPath } from '../src/ticket-list/categories.js';
 import { firstShownPage, lastPage, messagesOfPages } from '../src/ticket-list/conversation.js';
 import { discardDraft, hasContent, messageDraft, ticketDraft } from '../src/ticket-list/drafts.js';
-import { linkify, safeHref } from '../src/ticket-list/linkify.js';
+import { safeHref } from '../src/base/safe-href.js';
+import { linkify } from '../src/ticket-list/linkify.js';
 import {
   ariaSort,
   daysBefore,
@@ -265,19 +266,31 @@ describe('reconciling an unanswered attempt', () => {
   });
 
   it('finds the ticket or reply the attempt made, not older ones', () => {
-    const ticket = (subject: string, createdAt: string) => ({ subject, createdAt } as Ticket);
-    expect(findCreatedTicket([ticket('Fax', '2026-11-20T12:00:00Z'), ticket('Fax ', '2026-11-23T12:00:05Z')], ' Fax', since)?.createdAt).toBe(
-      '2026-11-23T12:00:05Z'
-    );
-    expect(findCreatedTicket([ticket('Fax', '2026-11-20T12:00:00Z')], 'Fax', since)).toBeUndefined();
-    const reply = (role: 'agent' | 'customer', body: string) =>
+    const attempt = { since, known: new Set<string>() };
+    const ticket = (id: string, subject: string, createdAt: string) => ({ id, subject, createdAt } as Ticket);
+    expect(findCreatedTicket([ticket('1', 'Fax', '2026-11-20T12:00:00Z'), ticket('2', 'Fax ', '2026-11-23T12:00:05Z')], ' Fax', attempt)?.id).toBe('2');
+    expect(findCreatedTicket([ticket('1', 'Fax', '2026-11-20T12:00:00Z')], 'Fax', attempt)).toBeUndefined();
+    const reply = (id: string, role: 'agent' | 'customer', body: string) =>
       ({
+        id,
         author: { name: 'x', role },
         body,
         createdAt: '2026-11-23T12:00:01Z',
       } as TicketMessage);
-    expect(findSentReply([reply('agent', 'Hi'), reply('customer', 'Other')], 'Hi', since)).toBeUndefined();
-    expect(findSentReply([reply('customer', 'Hi')], 'Hi', since)).toBeDefined();
+    expect(findSentReply([reply('a', 'agent', 'Hi'), reply('b', 'customer', 'Other')], 'Hi', attempt)).toBeUndefined();
+    expect(findSentReply([reply('c', 'customer', 'Hi')], 'Hi', attempt)?.id).toBe('c');
+  });
+
+  it('never takes a record that existed before the first attempt, however recent and alike', () => {
+    // A "Thanks" sent a minute before (within the clock slack) is not the one the attempt posted.
+    const earlier = { id: 'm1', author: { name: 'x', role: 'customer' }, body: 'Thanks', createdAt: '2026-11-23T11:59:00Z' } as TicketMessage;
+    const attempt = { since, known: new Set(['m1']) };
+    expect(findSentReply([earlier], 'Thanks', attempt)).toBeUndefined();
+    const posted = { ...earlier, id: 'm2', createdAt: '2026-11-23T12:00:02Z' };
+    expect(findSentReply([earlier, posted], 'Thanks', attempt)?.id).toBe('m2');
+    const opened = { id: '7', subject: 'Fax', createdAt: '2026-11-23T11:58:00Z' } as Ticket;
+    expect(findCreatedTicket([opened], 'Fax', { since, known: new Set(['7']) })).toBeUndefined();
+    expect(findCreatedTicket([opened], 'Fax', { since, known: new Set() })?.id).toBe('7');
   });
 });
 

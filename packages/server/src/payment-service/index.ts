@@ -8,10 +8,12 @@
 //                           {kind: 'direct_debit', holder, iban}                   → 400 {fields}
 //   GET  /pay-demo/redirect/<payment id>?return=<url>   the demo wallet's page (HTML, no script):
 //        the customer really leaves the portal, approves or cancels, and is sent back to the
-//        return URL (which names the payment, `rs-payment=<id>`; "Cancel" leaves that out).
+//        return URL (which names the payment, `rs-payment=<id>`; "Cancel" leaves that out). The
+//        return URL must be on the portal's own origin: the page is no open redirect.
 //
 // Nothing it receives is stored or logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { PAYMENT_RETURN_PARAM } from '@ringside/core';
 import { demoTokenize, type DemoMethodDetails } from '@ringside/widgets/demo-tokenizer';
 import { WALLET_LANGUAGES } from './wallet-strings.js';
@@ -65,11 +67,22 @@ const WALLET_PAGE_POLICY = "default-src 'none'; img-src 'self'; base-uri 'none';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[char]!));
 
-/** The return URL as sent, when it is an absolute http(s) URL. */
-function returnUrlOf(value: string | null): URL | null {
+/** This server's origin as the browser addressed it (as the payments API names it in the wallet's address). */
+function requestOrigin(request: IncomingMessage): string | null {
+  const host = request.headers.host;
+  if (!host || !/^[a-z0-9.-]+(:\d+)?$/i.test(host)) return null;
+  const protocol = request.headers['x-forwarded-proto'] === 'https' || (request.socket as TLSSocket).encrypted ? 'https' : 'http';
+  return new URL(`${protocol}://${host}`).origin;
+}
+
+/**
+ * The return URL as sent, when it is an http(s) URL on the portal's own origin. Anything else
+ * is refused: the wallet page would otherwise send customers wherever a link told it to.
+ */
+function returnUrlOf(value: string | null, origin: string | null): URL | null {
   try {
     const url = new URL(value ?? '');
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+    return (url.protocol === 'https:' || url.protocol === 'http:') && origin !== null && url.origin === origin ? url : null;
   } catch {
     return null;
   }
@@ -111,7 +124,7 @@ function walletPage(paymentId: string, back: URL): string {
 function serveWalletPage(request: IncomingMessage, response: ServerResponse, url: URL): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') return reply(response, 405, { message: 'Method not allowed' }, { Allow: 'GET, HEAD' });
   const paymentId = decodeURIComponent(url.pathname.slice(`${PAYMENT_SERVICE_ROOT}redirect/`.length));
-  const back = returnUrlOf(url.searchParams.get('return'));
+  const back = returnUrlOf(url.searchParams.get('return'), requestOrigin(request));
   if (!/^[\w.:-]{1,100}$/.test(paymentId) || !back || back.searchParams.get(PAYMENT_RETURN_PARAM) !== paymentId)
     return reply(response, 400, { message: 'Not a wallet payment' });
   response.writeHead(200, {

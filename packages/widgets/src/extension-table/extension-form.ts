@@ -99,15 +99,27 @@ export function toInput(draft: ExtensionDraft, fields: FormFields): ExtensionInp
 
 /**
  * The backend's validation reasons at the form's fields. Reasons for fields the form does not
- * have are answered apart, so they are shown too rather than lost.
+ * show are answered apart, so they are shown too rather than lost.
  */
-export function serverErrors(error: RingsideError): { fields: FormErrors; other: FieldReason[] } {
+export function serverErrors(error: RingsideError, shown: readonly FormField[] = FORM_FIELDS): { fields: FormErrors; other: FieldReason[] } {
   const fields: FormErrors = {};
   const other: FieldReason[] = [];
   for (const reason of error.fields) {
-    const field = (FORM_FIELDS as readonly string[]).includes(reason.field) ? (reason.field as FormField) : null;
+    const field = (shown as readonly string[]).includes(reason.field) ? (reason.field as FormField) : null;
     if (!field) other.push(reason);
     else if (!fields[field]) fields[field] = reason.params ? { reason: reason.reason, params: reason.params } : { reason: reason.reason };
   }
   return { fields, other };
+}
+
+/** The form's label (`extensionTable.form.<key>`) of a backend field; null for a field it does not know. */
+export function fieldLabelKey(field: string): string | null {
+  const labels: Record<string, string> = {
+    number: 'number',
+    name: 'name',
+    phoneLineId: 'phoneLine',
+    primaryGroupId: 'primaryGroup',
+    published: 'published',
+  };
+  return Object.hasOwn(labels, field) ? labels[field]! : null;
 }

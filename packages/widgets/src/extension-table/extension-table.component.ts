@@ -22,6 +22,7 @@ import { gridTemplate, minimumWidth, visibleColumns, type Column } from './colum
 import { toCsv } from './csv.js';
 import {
   draftOf,
+  fieldLabelKey,
   FORM_FIELDS,
   hasErrors,
   lineTakenBy,
@@ -39,7 +40,6 @@ import { extensionTableStyles } from './extension-table.styles.js';
 import { moveInGrid, type GridCell } from './grid-navigation.js';
 import { ariaSort, INITIAL_VIEW, toggleSort, toQuery, viewKey, type ListView } from './list-query.js';
 import messages from './locales/en.js';
-import { formatList } from './list-format.js';
 import { collectAll, RowCache, type PageLoader } from './page-cache.js';
 import { rowsPerPage, rowWindow, scrollToShow } from './windowing.js';
 import './events.js';
@@ -150,6 +150,7 @@ export class RsExtensionTable extends RingsideElement {
   #source: { store: RingsideStore; adapter: RingsideAdapter; key: string } | null = null;
   #unsubscribe: (() => void) | null = null;
   #resizeObserver: ResizeObserver | undefined;
+  #observedScroller: HTMLElement | null = null;
   #returnFocus: { cell: GridCell } | { element: HTMLElement } | null = null;
   #focusAfterUpdate: GridCell | null = null;
   #numberCheck = 0;
@@ -175,6 +176,7 @@ export class RsExtensionTable extends RingsideElement {
     this.#disconnectSource();
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = undefined;
+    this.#observedScroller = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -189,12 +191,7 @@ export class RsExtensionTable extends RingsideElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const scroller = this.#scroller;
-    if (scroller && !this.#resizeObserver) {
-      this.#resizeObserver = new ResizeObserver(() => this.#measure());
-      this.#resizeObserver.observe(scroller);
-      this.#measure();
-    }
+    this.#observeGeometry();
     this.#applyGeometry();
     if (this.#source) {
       const { first, end } = this.#window();
@@ -267,6 +264,23 @@ export class RsExtensionTable extends RingsideElement {
 
   #headerHeight(): number {
     return this.renderRoot.querySelector<HTMLElement>('.head')?.offsetHeight ?? 0;
+  }
+
+  /**
+   * Measures through the ResizeObserver only: its first report (and every later one) comes after
+   * layout, outside Lit's update, so a changed height costs one update, not one per render. The
+   * body is observed too, as its height changes when the first rows arrive.
+   */
+  #observeGeometry(): void {
+    const scroller = this.#scroller;
+    if (scroller === this.#observedScroller) return;
+    this.#observedScroller = scroller;
+    this.#resizeObserver ??= new ResizeObserver(() => this.#measure());
+    this.#resizeObserver.disconnect();
+    if (!scroller) return;
+    this.#resizeObserver.observe(scroller);
+    const body = scroller.querySelector('.body');
+    if (body) this.#resizeObserver.observe(body);
   }
 
   #measure(): void {
@@ -806,7 +820,7 @@ export class RsExtensionTable extends RingsideElement {
       const error = toRingsideError(caught);
       const current = this.editor ?? editor;
       if (error.code === 'validation') {
-        const { fields, other } = serverErrors(error);
+        const { fields, other } = serverErrors(error, this.#formFields());
         this.editor = { ...current, saving: false, server: fields, other, touched: new Set() };
         await this.updateComplete;
         this.#focusFirstInvalid();
@@ -833,6 +847,22 @@ export class RsExtensionTable extends RingsideElement {
 
   #focusFirstInvalid(): void {
     this.renderRoot.querySelector<HTMLElement>('dialog#editor [aria-invalid="true"]')?.focus();
+  }
+
+  /** The fields the form shows with this adapter. */
+  #formFields(): FormField[] {
+    return FORM_FIELDS.filter(
+      (field) =>
+        (field !== 'phoneLineId' || this.hasField('phoneLine')) &&
+        (field !== 'primaryGroupId' || this.hasField('primaryGroup')) &&
+        (field !== 'published' || this.hasField('published'))
+    );
+  }
+
+  /** A backend field by the form's label, never by its raw name. */
+  #fieldLabel(field: string): string {
+    const key = fieldLabelKey(field);
+    return this.t(key ? `extensionTable.form.${key}` : 'extensionTable.form.otherField');
   }
 
   #problemText(problem: FieldProblem): string {
@@ -914,7 +944,8 @@ export class RsExtensionTable extends RingsideElement {
         ${editor.other.length
           ? html`<div class="alert danger" role="alert">
               ${editor.other.map(
-                (reason) => html`<p>${this.t('extensionTable.form.otherProblem', { field: reason.field, message: this.#problemText(reason) })}</p>`
+                (reason) =>
+                  html`<p>${this.t('extensionTable.form.otherProblem', { field: this.#fieldLabel(reason.field), message: this.#problemText(reason) })}</p>`
               )}
             </div>`
           : nothing}
@@ -997,7 +1028,7 @@ export class RsExtensionTable extends RingsideElement {
       return group ? `${group.number} ${group.name}` : id;
     });
     const many = extensions.length > 1;
-    const list = formatList(this.i18n.locale, groupNames);
+    const list = this.i18n.format.list(groupNames);
     return html`<dialog id="confirm" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${this.#finishConfirm}>
       <h3 id="confirm-title">
         ${this.t('extensionTable.confirm.title', {
@@ -1010,11 +1041,7 @@ export class RsExtensionTable extends RingsideElement {
         ${many
           ? html`<p>
               ${this.t('extensionTable.confirm.list', {
-                numbers: formatList(
-                  this.i18n.locale,
-                  extensions.slice(0, 20).map((extension) => extension.number),
-                  extensions.length > 20
-                ),
+                numbers: this.#numbersList(extensions.map((extension) => extension.number)),
               })}
             </p>`
           : nothing}
@@ -1103,6 +1130,12 @@ export class RsExtensionTable extends RingsideElement {
       this.exporting = false;
     }
   };
+
+  /** Up to 20 numbers in the locale's words; a longer list ends with an ellipsis instead of "and". */
+  #numbersList(numbers: readonly string[]): string {
+    if (numbers.length <= 20) return this.i18n.format.list(numbers);
+    return `${this.i18n.format.list(numbers.slice(0, 20), { type: 'unit' })} …`;
+  }
 }
 
 /** Saves text as a file through the browser (a byte-order mark lets spreadsheets read UTF-8). */

@@ -17,7 +17,7 @@ export interface ConflictView {
 
 export function renderConflict(view: ConflictView): TemplateResult {
   const { text, conflict, saving } = view;
-  const fieldLabel = (field: DraftField) => text.t(`conflict.field.${field}`);
+  const fieldLabel = (field: DraftField) => text.fieldLabel(field);
   const row = (row: ConflictRow) => {
     const choice = conflict.choices[row.field] ?? 'theirs';
     const option = (side: Side) =>
@@ -26,12 +26,12 @@ export function renderConflict(view: ConflictView): TemplateResult {
           type="radio"
           name="conflict-${row.field}"
           .checked=${live(choice === side)}
-          aria-label=${text.t(side === 'mine' ? 'conflict.keepMineField' : 'conflict.keepTheirsField', { field: fieldLabel(row.field) })}
+          aria-describedby="conflict-field-${row.field}"
           @change=${() => view.choose(row.field, side)}
         /><span>${text.summary(row.field, side === 'mine' ? row.mine : row.theirs)}</span>
       </label>`;
     return html`<tr>
-      <th scope="row">${fieldLabel(row.field)}</th>
+      <th scope="row" id="conflict-field-${row.field}">${fieldLabel(row.field)}</th>
       <td>${option('mine')}</td>
       <td>${option('theirs')}</td>
     </tr>`;

@@ -61,6 +61,20 @@ export class EditorText {
     return group ? this.groupName(group) : id;
   }
 
+  /**
+   * The name of the field a backend reason is about (`members.3.ringTime` → "Members"); a generic
+   * text for a field the editor does not know, never the backend's raw name.
+   */
+  fieldLabel(field: string): string {
+    const key = `huntGroups.conflict.field.${field.split('.')[0]}`;
+    return this.i18n.has(key) ? this.i18n.t(key) : this.t('otherField');
+  }
+
+  /** "Members: The largest value is 300." */
+  fieldReason(reason: FieldReason): string {
+    return this.t('fieldReason', { field: this.fieldLabel(reason.field), reason: this.reasonText(reason) });
+  }
+
   reasonText(reason: FieldReason): string {
     const key = `huntGroups.reasons.${reason.reason}`;
     return this.i18n.has(key) ? this.i18n.t(key, reason.params) : this.t('reasons.invalid');
@@ -71,12 +85,17 @@ export class EditorText {
     if (field === 'members') {
       const members = value as DraftValue['members'];
       return members.length
-        ? members.map((member) => this.memberName(member.extensionId) + (member.primary ? ` (${this.t('members.primary')})` : '')).join(', ')
+        ? this.i18n.format.list(
+            members.map((member) => {
+              const name = this.memberName(member.extensionId);
+              return member.primary ? this.t('conflict.primaryMember', { member: name }) : name;
+            })
+          )
         : this.t('noMembers');
     }
     if (field === 'includedGroups') {
       const entries = value as DraftValue['includedGroups'];
-      return entries.length ? entries.map((entry) => this.groupNameById(entry.groupId)).join(', ') : this.t('included.empty');
+      return entries.length ? this.i18n.format.list(entries.map((entry) => this.groupNameById(entry.groupId))) : this.t('included.empty');
     }
     if (field === 'pickupAllowed') return this.t(value ? 'yes' : 'no');
     if (field === 'sequence') return this.label('sequence', String(value));

@@ -78,7 +78,7 @@ function renderSaveError(text: EditorText, error: RingsideError | null, draft: H
     <p>${error.code === 'validation' ? text.t('invalid') : text.error(error)} ${text.t('keptNote')}</p>
     ${unplaced.length
       ? html`<ul>
-          ${unplaced.map((reason) => html`<li>${reason.field}: ${text.reasonText(reason)}</li>`)}
+          ${unplaced.map((reason) => html`<li>${text.fieldReason(reason)}</li>`)}
         </ul>`
       : nothing}
   </div>`;

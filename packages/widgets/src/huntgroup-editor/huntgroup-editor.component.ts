@@ -408,7 +408,7 @@ export class RsHuntgroupEditor extends RingsideElement {
       this.editing = null;
       this.conflict = null;
       this.saveError = null;
-      this.#focusAfterUpdate = key === NEW_GROUP ? '#add-group' : `[data-open="${key}"]`;
+      this.#focusAfterUpdate = key === NEW_GROUP ? '#add-group' : `[data-open="${CSS.escape(key)}"]`;
     };
     if (isKeptDirty(this.drafts, key)) this.dialog = { kind: 'leave', key, then: toList };
     else {
@@ -507,19 +507,22 @@ export class RsHuntgroupEditor extends RingsideElement {
         const { stored, created } = outcome;
         this.#dropDraft(key);
         this.#setDraft(draftOf(stored), stored.id);
-        this.editing = stored.id;
+        // The user may have opened another group (or the list) while this save was under way.
+        if (this.editing === key) this.editing = stored.id;
         this.announcement = this.#text().t(created ? 'announce.created' : 'announce.saved', { group: this.#text().groupName(stored) });
         this.emit('rs-hunt-group-change', { action: created ? 'created' : 'updated', id: stored.id, group: stored });
         return;
       }
-      this.saveError = outcome.error;
       if (outcome.draft) this.#setDraft(outcome.draft, key);
+      if (outcome.authRequired) this.emit('rs-auth-required', { code: 'unauthorized' });
+      // The draft keeps what failed; its alerts belong to it, not to the group open now.
+      if (this.editing !== key) return;
+      this.saveError = outcome.error;
       if (outcome.conflict) {
         this.conflict = outcome.conflict;
         this.#focusAfterUpdate = '#conflict-title';
       }
       if (outcome.focusField) this.#focusField(outcome.focusField);
-      if (outcome.authRequired) this.emit('rs-auth-required', { code: 'unauthorized' });
     } finally {
       this.saving = false;
     }

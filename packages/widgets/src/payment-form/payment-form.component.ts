@@ -22,6 +22,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { QueryController } from '../base/query-controller.js';
 import { RingsideElement, warnOnce } from '../base/ringside-element.js';
+import { safeHref } from '../base/safe-href.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { amountExample, amountFieldReasons, formatAmountInput, parseAmount } from './amount.js';
 import messages from './locales/en.js';
@@ -131,6 +132,8 @@ export class RsPaymentForm extends RingsideElement {
     if (this.tokenizerProblems) this.tokenizerProblems = 0;
   });
   #focusAfterUpdate: string | null = null;
+  /** Settles the wait for the host's `respond()` (the user stops waiting, or the form leaves the page); null when not waiting. */
+  #settleAction: ((answer: 'completed' | 'cancelled') => void) | null = null;
   /** The returned payment already asked for (so it is asked once), and whether its id came from the URL. */
   #returnAsked: string | null = null;
 
@@ -166,8 +169,16 @@ export class RsPaymentForm extends RingsideElement {
     return choices.find((candidate) => candidate.id === this.choiceId) ?? defaultChoice(choices);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page: the tokenizer's fields were taken out when it left.
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Nothing answers a host's dialog for a form that left the page: stop waiting, so the form is not busy forever.
+    this.#settleAction?.('cancelled');
     this.#fields.unmount();
   }
 
@@ -183,7 +194,8 @@ export class RsPaymentForm extends RingsideElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    void this.#syncTokenizer();
+    // Lit updates a form that left the page too; its fields come back once it is on the page again.
+    if (this.isConnected) void this.#syncTokenizer();
     const wanted = this.#focusAfterUpdate;
     const target = wanted && wanted !== TOKENIZER_FIELDS ? this.renderRoot.querySelector<HTMLElement>(wanted) : null;
     if (wanted === TOKENIZER_FIELDS && !this.busy) this.#fields.tokenizer?.focus();
@@ -348,7 +360,7 @@ export class RsPaymentForm extends RingsideElement {
     if (choice.type !== 'saved') return this.#t(`kinds.${choice.id}`);
     const { method } = choice;
     const extras = [
-      method.expiry ? this.#t('expires', { date: `${String(method.expiry.month).padStart(2, '0')}/${String(method.expiry.year).slice(-2)}` }) : '',
+      method.expiry ? this.#t('expires', { date: this.i18n.format.cardExpiry(method.expiry) }) : '',
       method.preferred ? this.#t('preferred') : '',
     ].filter(Boolean);
     const list = new Intl.ListFormat(this.i18n.locale, { type: 'unit', style: 'short' }).format(extras);
@@ -476,17 +488,24 @@ export class RsPaymentForm extends RingsideElement {
 
   #renderAction(outcome: Extract<Outcome, { type: 'action' }>): TemplateResult {
     const action = outcome.result.action;
+    // Only an http(s) address becomes a link: a javascript: or data: URL from the backend stays inert.
+    const href = action ? safeHref(action.url, document.baseURI) : null;
     return html`<div class="result action" role="status">
       <h3 id="result-title" tabindex="-1">${this.#t('result.action')}</h3>
       <p>${this.#t(`result.actionHint.${action?.type === 'redirect' ? 'redirect' : 'three_ds'}`)}</p>
       ${outcome.waiting
-        ? html`<p class="hint">${this.#t('paying')}</p>`
+        ? html`<p class="hint">${this.#t('paying')}</p>
+            ${this.#settleAction
+              ? html`<div class="actions">
+                  <button type="button" @click=${() => this.#settleAction?.('cancelled')}>${this.#t('result.stopWaiting')}</button>
+                </div>`
+              : nothing}`
         : html`<div class="actions">
-            ${action?.type === 'redirect'
-              ? html`<a href=${action.url} rel="noopener noreferrer">${this.#t('result.openAction')}</a>`
-              : action
-              ? html`<a href=${action.url} target="_blank" rel="noopener noreferrer">${this.#t('result.openAction')}</a>`
-              : nothing}
+            ${href === null
+              ? nothing
+              : action?.type === 'redirect'
+              ? html`<a href=${href} rel="noopener noreferrer">${this.#t('result.openAction')}</a>`
+              : html`<a href=${href} target="_blank" rel="noopener noreferrer">${this.#t('result.openAction')}</a>`}
             <button type="button" class="primary" @click=${() => void this.#finishAction(outcome.result, outcome.label, 'completed')}>
               ${this.#t('result.actionDone')}
             </button>
@@ -664,10 +683,16 @@ export class RsPaymentForm extends RingsideElement {
     if ('savedMethodId' in source && choice.type === 'saved') return choice.method.label;
     if ('tokenized' in source) {
       const { brand, last4, kind } = source.tokenized;
-      const name = brand ? brand.charAt(0).toUpperCase() + brand.slice(1) : this.#t(`kinds.${kind}`);
-      return last4 ? `${name} •••• ${last4}` : name;
+      const name = brand ? this.#brandName(brand) : this.#t(`kinds.${kind}`);
+      return last4 ? this.#t('methodDigits', { brand: name, last4 }) : name;
     }
     return this.#t(`kinds.${choice.id.startsWith('saved:') ? 'card' : choice.id}`);
+  }
+
+  /** A card brand's name in the user's language; a brand this version does not know is shown as sent. */
+  #brandName(brand: string): string {
+    const key = `paymentForm.brands.${brand.toLowerCase()}`;
+    return this.i18n.has(key) ? this.t(key) : brand;
   }
 
   /** Runs one write through the store (which invalidates billing, so a balance card on the page refreshes), failing with `timeout` when the adapter does not answer in time. */
@@ -729,17 +754,21 @@ export class RsPaymentForm extends RingsideElement {
   /** Hands 3-D Secure or the wallet redirect to the host; once it answers `completed`, asks the adapter how the payment ended. */
   async #startAction(result: PaymentResult, label: string): Promise<void> {
     const action = result.action;
-    this.outcome = { type: 'action', result, label, waiting: true };
     this.#focusAfterUpdate = '#result-title';
     let respond: (outcome: 'completed' | 'cancelled') => void = () => undefined;
     const answered = new Promise<'completed' | 'cancelled'>((resolve) => (respond = resolve));
+    this.#settleAction = (outcome) => respond(outcome);
+    this.outcome = { type: 'action', result, label, waiting: true };
     const detail: PaymentActionDetail = { paymentId: result.id, action: action ?? { type: 'three_ds', url: '' }, respond: (outcome) => respond(outcome) };
     const handled = !this.emit('rs-payment-action', detail);
     if (!handled) {
+      this.#settleAction = null;
       this.outcome = { type: 'action', result, label, waiting: false };
       return;
     }
-    await this.#finishAction(result, label, await answered);
+    const answer = await answered;
+    this.#settleAction = null;
+    await this.#finishAction(result, label, answer);
   }
 
   async #finishAction(result: PaymentResult, label: string, answer: 'completed' | 'cancelled'): Promise<void> {

@@ -15,12 +15,15 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { QueryController } from '../base/query-controller.js';
 import { RingsideElement } from '../base/ringside-element.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { PAYMENT_FIELDS_SLOT, TokenizerSlot, registerPaymentFieldMessages, submitOnEnter } from '../payment-form/tokenizer-slot.js';
 import { paymentFormStyles } from '../payment-form/payment-form.styles.js';
 import { amountExample } from '../payment-form/amount.js';
+import { isOutcomeUnknown } from '../payment-form/payment-attempt.js';
+import { pendingAdd, storedByLostAdd, type PendingAdd } from './add-recovery.js';
 import { draftOf, readDraft, thresholdCeiling, type AutoPayDraft } from './autopay-draft.js';
 import messages from './locales/en.js';
 
@@ -71,6 +74,8 @@ export class RsPaymentMethods extends RingsideElement {
     if (this.addProblems) this.addProblems = 0;
   });
   #focusAfterUpdate: string | null = null;
+  /** An add whose answer got lost; the next save first looks whether it was stored. */
+  #pendingAdd: PendingAdd | null = null;
 
   readonly settings: QueryController<PaymentSettings> = new QueryController<PaymentSettings>(this, () => ({
     key: 'payments/settings',
@@ -176,7 +181,7 @@ export class RsPaymentMethods extends RingsideElement {
 
   #expiryText(method: SavedPaymentMethod): string {
     if (!method.expiry) return '';
-    const date = `${String(method.expiry.month).padStart(2, '0')}/${String(method.expiry.year).slice(-2)}`;
+    const date = this.i18n.format.cardExpiry(method.expiry);
     const now = new Date();
     const expired = method.expiry.year < now.getFullYear() || (method.expiry.year === now.getFullYear() && method.expiry.month < now.getMonth() + 1);
     return this.#t(expired ? 'expired' : 'expires', { date });
@@ -185,14 +190,18 @@ export class RsPaymentMethods extends RingsideElement {
   #renderList(): TemplateResult {
     const methods = this.methods.value ?? [];
     return html`<div class="stack">
-      <h3 id="list-title">${this.#t('listTitle')}</h3>
+      <h3 id="list-title" tabindex="-1">${this.#t('listTitle')}</h3>
       ${this.actionError
         ? html`<div class="alert danger" role="alert" id="action-error" tabindex="-1"><p>${this.#actionErrorText(this.actionError)}</p></div>`
         : nothing}
       ${methods.length === 0
         ? html`<p class="hint">${this.#t('empty')}</p>`
         : html`<ul class="methods" aria-labelledby="list-title">
-            ${methods.map((method) => this.#renderMethod(method))}
+            ${repeat(
+              methods,
+              (method) => method.id,
+              (method) => this.#renderMethod(method)
+            )}
           </ul>`}
     </div>`;
   }
@@ -204,7 +213,7 @@ export class RsPaymentMethods extends RingsideElement {
   #renderMethod(method: SavedPaymentMethod): TemplateResult {
     const expiry = this.#expiryText(method);
     const confirming = this.confirmingRemoval === method.id;
-    return html`<li>
+    return html`<li data-method=${method.id} tabindex="-1">
       <span>
         <strong>${method.label}</strong>
         ${expiry ? html`<span class="hint">${expiry}</span>` : nothing} ${method.preferred ? html`<span class="badge">${this.#t('preferred')}</span>` : nothing}
@@ -416,8 +425,11 @@ export class RsPaymentMethods extends RingsideElement {
     try {
       await this.#change((payments) => payments.setPreferred(method.id));
       this.announcement = this.#t('preferredDone', { label: method.label });
+      // Its "Make preferred" button is gone: keep the user on the method's row.
+      this.#focusAfterUpdate = `[data-method="${CSS.escape(method.id)}"]`;
     } catch (error) {
       this.actionError = toRingsideError(error);
+      this.#focusAfterUpdate = '#action-error';
     }
   }
 
@@ -429,7 +441,7 @@ export class RsPaymentMethods extends RingsideElement {
 
   #cancelRemoval(method: SavedPaymentMethod): void {
     this.confirmingRemoval = null;
-    this.#focusAfterUpdate = `[data-remove="${method.id}"]`;
+    this.#focusAfterUpdate = `[data-remove="${CSS.escape(method.id)}"]`;
   }
 
   async #remove(method: SavedPaymentMethod): Promise<void> {
@@ -452,6 +464,7 @@ export class RsPaymentMethods extends RingsideElement {
 
   #stopAdding = () => {
     this.adding = null;
+    this.#pendingAdd = null;
     this.#focusAfterUpdate = '#add';
   };
 
@@ -472,13 +485,22 @@ export class RsPaymentMethods extends RingsideElement {
       return;
     }
     const tokenized = outcome.method;
+    const pending = this.#pendingAdd ?? pendingAdd(this.methods.value ?? []);
     try {
-      const saved = await this.#change((payments) => payments.addMethod(tokenized));
+      const saved = await this.#change(async (payments) => {
+        // After a lost answer the method may be stored already: adopt it rather than store a second copy.
+        const stored = this.#pendingAdd ? storedByLostAdd(pending, await payments.listMethods(), tokenized) : undefined;
+        return stored ?? payments.addMethod(tokenized);
+      });
+      this.#pendingAdd = null;
       this.adding = null;
       if (saved) this.announcement = this.#t('added', { label: saved.label });
       this.#focusAfterUpdate = '#add';
-    } catch (error) {
-      this.actionError = toRingsideError(error);
+    } catch (caught) {
+      const error = toRingsideError(caught);
+      this.#pendingAdd = isOutcomeUnknown(error.code) ? pending : null;
+      this.actionError = error;
+      this.#focusAfterUpdate = '#action-error';
     }
   };
 

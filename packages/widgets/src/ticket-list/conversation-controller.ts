@@ -80,18 +80,20 @@ export class ConversationController implements ReactiveController {
     this.loadingOlder = true;
     this.#host.requestUpdate();
     const page = this.#from - 1;
-    const generation = this.#generation;
+    // Compared by target, not by generation: a refresh (a new generation) may start meanwhile, and
+    // must neither drop the older page nor leave the button disabled.
+    const current = () => this.#target === target;
     try {
       const answer = await this.#read(target, page);
-      if (generation !== this.#generation) return;
+      if (!current()) return;
       this.#pages.set(page, answer.items);
-      this.#from = page;
+      this.#from = Math.min(this.#from, page);
       this.error = undefined;
     } catch (caught) {
-      if (generation !== this.#generation) return;
+      if (!current()) return;
       this.error = toRingsideError(caught);
     } finally {
-      if (generation === this.#generation) {
+      if (current()) {
         this.loadingOlder = false;
         this.#host.requestUpdate();
       }
@@ -133,11 +135,19 @@ export class ConversationController implements ReactiveController {
       );
       if (generation !== this.#generation) return;
       for (const [page, items] of rest) pages.set(page, items);
+      // Older pages loaded while this refresh ran stay shown: pages count from the first message, so they are still in place.
+      let shownFrom = from;
+      while (!first && shownFrom > this.#from) {
+        const kept = pages.get(shownFrom - 1) ?? this.#pages.get(shownFrom - 1);
+        if (!kept) break;
+        pages.set(shownFrom - 1, kept);
+        shownFrom--;
+      }
       Object.assign(this, { total, status: 'ready', error: undefined });
       this.#pages = pages;
-      this.#from = from;
+      this.#from = shownFrom;
       if (!first) {
-        const arrived = this.messages.filter((message) => !known.has(message.id));
+        const arrived = messagesOfPages(pages, from, last).filter((message) => !known.has(message.id));
         if (arrived.length && known.size) this.#onArrived(arrived);
       }
     } catch (caught) {

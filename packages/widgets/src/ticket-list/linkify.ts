@@ -1,3 +1,5 @@
+import { safeHref } from '../base/safe-href.js';
+
 /** A piece of server text: plain text, or a link that is safe to make clickable. */
 export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
@@ -43,15 +45,4 @@ export function linkify(text: string): TextSegment[] {
 
 function countOf(text: string, character: string): number {
   return text.split(character).length - 1;
-}
-
-/** The address as the browser will follow it, or null when it is not plain http(s). */
-export function safeHref(candidate: string): string | null {
-  try {
-    const url = new URL(candidate);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
-    return url.href;
-  } catch {
-    return null;
-  }
 }

@@ -11,19 +11,30 @@ export function mayHaveReachedBackend(error: Pick<RingsideError, 'code'>): boole
   return AMBIGUOUS.has(error.code);
 }
 
+/**
+ * An attempt that ended without a clear answer. `known` holds the records that existed before the
+ * first attempt, so an earlier ticket or reply with the same text (a second "Thanks") is never
+ * mistaken for what the attempt made.
+ */
+export interface UnansweredAttempt {
+  readonly since: number;
+  readonly known: ReadonlySet<string>;
+}
+
 /** Clocks of browser and backend differ; a record this much older than the attempt still counts. */
 export const CLOCK_SLACK_MS = 10 * 60_000;
 
-const after = (iso: string, since: number) => Date.parse(iso) >= since - CLOCK_SLACK_MS;
+const madeBy = (record: { id: string; createdAt: string }, attempt: UnansweredAttempt) =>
+  !attempt.known.has(record.id) && Date.parse(record.createdAt) >= attempt.since - CLOCK_SLACK_MS;
 
-/** The ticket an earlier, unanswered attempt opened: same subject, created since that attempt. */
-export function findCreatedTicket(tickets: readonly Ticket[], subject: string, since: number): Ticket | undefined {
+/** The ticket an earlier, unanswered attempt opened: same subject, new since that attempt. */
+export function findCreatedTicket(tickets: readonly Ticket[], subject: string, attempt: UnansweredAttempt): Ticket | undefined {
   const wanted = subject.trim();
-  return tickets.find((ticket) => ticket.subject.trim() === wanted && after(ticket.createdAt, since));
+  return tickets.find((ticket) => ticket.subject.trim() === wanted && madeBy(ticket, attempt));
 }
 
-/** The reply an earlier, unanswered attempt posted: the customer's, same text, since that attempt. */
-export function findSentReply(messages: readonly TicketMessage[], body: string, since: number): TicketMessage | undefined {
+/** The reply an earlier, unanswered attempt posted: the customer's, same text, new since that attempt. */
+export function findSentReply(messages: readonly TicketMessage[], body: string, attempt: UnansweredAttempt): TicketMessage | undefined {
   const wanted = body.trim();
-  return messages.find((message) => message.author.role === 'customer' && message.body.trim() === wanted && after(message.createdAt, since));
+  return messages.find((message) => message.author.role === 'customer' && message.body.trim() === wanted && madeBy(message, attempt));
 }

@@ -8,7 +8,7 @@ import { categoryLabels } from './categories.js';
 import type { ConversationController } from './conversation-controller.js';
 import { MESSAGE_PAGE_SIZE } from './conversation.js';
 import { discardDraft, escalationDraftKey, messageDraft, replyDraftKey, type MessageDraft } from './drafts.js';
-import { findSentReply, mayHaveReachedBackend } from './reconcile.js';
+import { findSentReply, mayHaveReachedBackend, type UnansweredAttempt } from './reconcile.js';
 import type { TicketListHost } from './ticket-host.js';
 import { bodyText, fieldError, formatSize, reasonText, statusBadge, timeText } from './ticket-parts.js';
 import { isClosed, placeFieldReasons } from './ticket-status.js';
@@ -32,8 +32,12 @@ export class TicketDetail {
   readonly #files: AttachmentsField;
   #replyErrors = new Map<string, string>();
   #replyError: RingsideError | undefined;
-  #sending = false;
-  #unansweredSince: number | undefined;
+  /** Tickets with a reply on its way; the user may open another ticket meanwhile. */
+  readonly #sendingTo = new Set<string>();
+  /** Per ticket, a reply that got no clear answer; kept while the user looks at other tickets. */
+  readonly #unanswered = new Map<string, UnansweredAttempt>();
+  /** Replies sent from here; never taken for the result of a later attempt, even before the conversation shows them. */
+  readonly #posted = new Set<string>();
   #escalating = false;
   #escalateOpen = false;
   #escalateError: string | undefined;
@@ -50,7 +54,6 @@ export class TicketDetail {
   reset(): void {
     this.#replyErrors.clear();
     this.#replyError = undefined;
-    this.#unansweredSince = undefined;
     this.#escalateOpen = false;
     this.#escalateError = undefined;
     this.#escalateFailure = undefined;
@@ -89,13 +92,13 @@ export class TicketDetail {
       ${ticket.requestors.length
         ? html`<div>
             <dt>${this.#t('tickets.columns.requestors')}</dt>
-            <dd>${ticket.requestors.join(', ')}</dd>
+            <dd>${i18n.format.list(ticket.requestors)}</dd>
           </div>`
         : nothing}
       ${category.length
         ? html`<div>
             <dt>${this.#t('tickets.form.topic')}</dt>
-            <dd>${category.join(' › ')}</dd>
+            <dd>${category.join(this.#t('tickets.detail.topicSeparator'))}</dd>
           </div>`
         : nothing}
       ${account
@@ -209,7 +212,7 @@ export class TicketDetail {
         : html`<p class="hint">${this.#t('tickets.detail.noMessages')}</p>`}`;
     }
     return html`<h4 id="conversation-title">${this.#t('tickets.detail.conversation', { count: conversation.total })}</h4>
-      ${body} ${this.#host.canWrite ? this.#renderReply(ticket) : nothing}`;
+      ${body} ${this.#host.canWrite ? this.#renderReply(ticket, conversation) : nothing}`;
   }
 
   #renderMessage(message: TicketMessage, now: Date): TemplateResult {
@@ -235,10 +238,11 @@ export class TicketDetail {
     </li>`;
   }
 
-  #renderReply(ticket: Ticket): TemplateResult {
+  #renderReply(ticket: Ticket, conversation: ConversationController): TemplateResult {
     const draft = messageDraft(this.#owner, replyDraftKey(ticket.id));
     const bodyError = this.#replyErrors.get('body');
-    return html`<form class="reply" novalidate aria-labelledby="reply-label" @submit=${(event: Event) => this.#reply(event, ticket, draft)}>
+    const sending = this.#sendingTo.has(ticket.id);
+    return html`<form class="reply" novalidate aria-labelledby="reply-label" @submit=${(event: Event) => this.#reply(event, ticket, draft, conversation)}>
       ${this.#replyError
         ? html`<div class="alert danger" role="alert" tabindex="-1">
             <p>${this.#host.errorText(this.#replyError)}</p>
@@ -251,7 +255,7 @@ export class TicketDetail {
           id="reply-body"
           rows="4"
           .value=${live(draft.body)}
-          ?disabled=${this.#sending}
+          ?disabled=${sending}
           aria-invalid=${bodyError ? 'true' : 'false'}
           aria-describedby=${ifDefined(bodyError ? 'reply-body-error' : undefined)}
           @input=${(event: Event) => {
@@ -262,16 +266,16 @@ export class TicketDetail {
         ${fieldError('reply-body-error', bodyError)}
       </div>
       ${this.#host.environment?.adapter?.capabilities.tickets.attachments
-        ? this.#files.render(draft.uploads, this.#replyErrors.get('files'), this.#sending)
+        ? this.#files.render(draft.uploads, this.#replyErrors.get('files'), sending)
         : nothing}
       <div class="actions">
-        <button type="submit" class="primary" ?disabled=${this.#sending}>${this.#t(this.#sending ? 'tickets.detail.sending' : 'tickets.detail.send')}</button>
+        <button type="submit" class="primary" ?disabled=${sending}>${this.#t(sending ? 'tickets.detail.sending' : 'tickets.detail.send')}</button>
       </div>
     </form>`;
   }
 
   #fileFacts(size: number, contentType: string): string {
-    return `${formatSize(this.#host.i18n, size)}, ${contentType}`;
+    return this.#host.i18n.format.list([formatSize(this.#host.i18n, size), contentType], { type: 'unit' });
   }
 
   async #loadOlder(conversation: ConversationController): Promise<void> {
@@ -283,9 +287,9 @@ export class TicketDetail {
     if (target) this.#host.focusAfterUpdate(`[data-message="${CSS.escape(target.id)}"]`);
   }
 
-  async #reply(event: Event, ticket: Ticket, draft: MessageDraft): Promise<void> {
+  async #reply(event: Event, ticket: Ticket, draft: MessageDraft, conversation: ConversationController): Promise<void> {
     event.preventDefault();
-    if (this.#sending) return;
+    if (this.#sendingTo.has(ticket.id)) return;
     this.#replyErrors.clear();
     this.#replyError = undefined;
     if (!draft.body.trim()) this.#replyErrors.set('body', this.#t('tickets.fieldErrors.required'));
@@ -296,38 +300,43 @@ export class TicketDetail {
       this.#host.requestUpdate();
       return;
     }
-    const startedAt = Date.now();
-    this.#sending = true;
+    const attempt: UnansweredAttempt = { since: Date.now(), known: new Set([...conversation.messages.map((message) => message.id), ...this.#posted]) };
+    this.#sendingTo.add(ticket.id);
     this.#host.requestUpdate();
     const input = {
       body: draft.body,
       ...(draft.uploads.length ? { attachmentIds: uploadSummary(draft.uploads).ids } : {}),
     };
+    // The user may open another ticket while this one is sent: its answer then belongs to the draft, not to the screen.
+    const stillShown = () => this.#host.ticketId === ticket.id;
     try {
-      const earlier = await this.#earlierReply(ticket.id, draft.body);
-      if (!earlier) await this.#host.mutate((tickets) => tickets.reply(ticket.id, input));
-      this.#unansweredSince = undefined;
+      const sent = (await this.#earlierReply(ticket.id, draft.body)) ?? (await this.#host.mutate((tickets) => tickets.reply(ticket.id, input)));
+      this.#posted.add(sent.id);
+      this.#unanswered.delete(ticket.id);
       discardDraft(this.#owner, replyDraftKey(ticket.id));
+      this.#host.changed({ action: 'replied', ticketId: ticket.id });
+      if (!stillShown()) return;
       this.#files.reset();
       this.#host.announce(this.#t('tickets.detail.sent'));
       this.#host.focusAfterUpdate('#reply-body');
-      this.#host.changed({ action: 'replied', ticketId: ticket.id });
     } catch (caught) {
       const error = toRingsideError(caught);
-      if (mayHaveReachedBackend(error)) this.#unansweredSince ??= startedAt;
+      if (mayHaveReachedBackend(error) && !this.#unanswered.has(ticket.id)) this.#unanswered.set(ticket.id, attempt);
+      if (!stillShown()) return;
       const { byField, unplaced } = error.code === 'validation' ? placeFieldReasons(error.fields, REPLY_FIELDS) : { byField: new Map(), unplaced: [] };
       for (const [field, reason] of byField) this.#replyErrors.set(field, reasonText(this.#host.i18n, reason));
       if (!byField.size || unplaced.length) this.#replyError = error;
       this.#host.focusAfterUpdate(byField.has('body') ? '#reply-body' : '.reply [role="alert"]');
     } finally {
-      this.#sending = false;
+      this.#sendingTo.delete(ticket.id);
       this.#host.requestUpdate();
     }
   }
 
   /** After a reply that got no clear answer: whether it arrived after all, so "Send" again does not post it twice. */
   async #earlierReply(ticketId: string, body: string): Promise<TicketMessage | undefined> {
-    if (this.#unansweredSince === undefined) return undefined;
+    const attempt = this.#unanswered.get(ticketId);
+    if (!attempt) return undefined;
     const tickets = this.#host.tickets();
     const { total } = await tickets.messages(ticketId, {
       page: 1,
@@ -338,7 +347,7 @@ export class TicketDetail {
       page: Math.max(1, Math.ceil(total / pageSize)),
       pageSize,
     });
-    return findSentReply(newest.items, body, this.#unansweredSince);
+    return findSentReply(newest.items, body, attempt);
   }
 
   async #setStatus(ticket: Ticket, status: 'open' | 'resolved'): Promise<void> {

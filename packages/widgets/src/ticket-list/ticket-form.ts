@@ -6,7 +6,7 @@ import { uploadSummary } from './attachment-rules.js';
 import { AttachmentsField } from './attachments-field.js';
 import { categoryLevels, chooseCategory, validCategoryPath } from './categories.js';
 import { NEW_TICKET_DRAFT, discardDraft, hasContent, ticketDraft, type TicketDraft } from './drafts.js';
-import { findCreatedTicket, mayHaveReachedBackend } from './reconcile.js';
+import { findCreatedTicket, mayHaveReachedBackend, type UnansweredAttempt } from './reconcile.js';
 import type { TicketListHost } from './ticket-host.js';
 import { fieldError, reasonText } from './ticket-parts.js';
 import { placeFieldReasons } from './ticket-status.js';
@@ -34,8 +34,10 @@ export class TicketForm {
   #errors = new Map<string, string>();
   #formError: RingsideError | undefined;
   #sending = false;
-  /** When an attempt ended without a clear answer: before sending again, look for the ticket it may have opened. */
-  #unansweredSince: number | undefined;
+  /** An attempt that ended without a clear answer: before sending again, look for the ticket it may have opened. */
+  #unanswered: UnansweredAttempt | undefined;
+  /** Tickets this form opened; never taken for the result of a later attempt. */
+  readonly #opened = new Set<string>();
   #restored = false;
 
   constructor(host: TicketListHost) {
@@ -218,19 +220,20 @@ export class TicketForm {
     if (this.#errors.size) return this.#showErrors();
 
     const input = this.#input(draft, settings);
-    const startedAt = Date.now();
+    const attempt = { since: Date.now(), known: new Set([...this.#host.shownTickets.map((ticket) => ticket.id), ...this.#opened]) };
     this.#sending = true;
     this.#host.requestUpdate();
     try {
       const ticket = (await this.#earlierAttempt(input.subject)) ?? (await this.#host.mutate((tickets) => tickets.create(input)));
-      this.#unansweredSince = undefined;
+      this.#unanswered = undefined;
+      this.#opened.add(ticket.id);
       discardDraft(this.#owner, NEW_TICKET_DRAFT);
       this.#files.reset();
       this.#restored = false;
       this.#created(ticket);
     } catch (caught) {
       const error = toRingsideError(caught);
-      if (mayHaveReachedBackend(error)) this.#unansweredSince ??= startedAt;
+      if (mayHaveReachedBackend(error)) this.#unanswered ??= attempt;
       if (error.code === 'validation' && error.fields.length) {
         const { byField, unplaced } = placeFieldReasons(error.fields, FORM_FIELDS);
         for (const [field, reason] of byField) this.#errors.set(field, reasonText(this.#host.i18n, reason));
@@ -261,13 +264,13 @@ export class TicketForm {
 
   /** After an attempt that got no clear answer, the ticket it may have opened (so a retry does not open a second one). */
   async #earlierAttempt(subject: string): Promise<Ticket | undefined> {
-    if (this.#unansweredSince === undefined) return undefined;
+    if (!this.#unanswered) return undefined;
     const page = await this.#host.tickets().list({
       search: subject,
       sort: [{ field: 'createdAt', direction: 'desc' }],
       pageSize: 10,
     });
-    return findCreatedTicket(page.items, subject, this.#unansweredSince);
+    return findCreatedTicket(page.items, subject, this.#unanswered);
   }
 
   #showErrors(): void {

@@ -1,4 +1,4 @@
-import type { RingsideEnvironment, RingsideError, RingsideI18n, TicketSettings, TicketsAdapter } from '@ringside/core';
+import type { RingsideEnvironment, RingsideError, RingsideI18n, Ticket, TicketSettings, TicketsAdapter } from '@ringside/core';
 import type { ReactiveControllerHost } from 'lit';
 import type { TicketChangeDetail } from './ticket-events.js';
 
@@ -7,6 +7,10 @@ export interface TicketListHost extends ReactiveControllerHost, HTMLElement {
   readonly i18n: RingsideI18n;
   readonly environment: RingsideEnvironment | undefined;
   readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The ticket whose conversation is open; empty when none is. */
+  readonly ticketId: string;
+  /** The tickets the list shows now (empty before it loads). */
+  readonly shownTickets: readonly Ticket[];
   /** The backend's settings once loaded. */
   readonly ticketSettings: TicketSettings | undefined;
   /** False when `readonly` is set or the adapter cannot write tickets. */

@@ -137,6 +137,10 @@ export class RsTicketList extends RingsideElement implements TicketListHost {
     (arrived) => this.#messagesArrived(arrived)
   );
 
+  get shownTickets(): readonly Ticket[] {
+    return this.list.value?.items ?? [];
+  }
+
   get ticketSettings(): TicketSettings | undefined {
     return this.settings.value;
   }
@@ -337,7 +341,7 @@ export class RsTicketList extends RingsideElement implements TicketListHost {
               <td>${statusBadge(this.i18n, ticket.status)}</td>
               <td>${timeText(this.i18n, ticket.createdAt, now)}</td>
               <td>${timeText(this.i18n, ticket.updatedAt, now)}</td>
-              <td>${ticket.requestors.join(', ')}</td>
+              <td>${this.i18n.format.list(ticket.requestors)}</td>
             </tr>`
           )}
         </tbody>

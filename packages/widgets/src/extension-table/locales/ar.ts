@@ -78,6 +78,7 @@ export default {
       cancel: 'إلغاء',
       checking: 'جارٍ التحقق من الرقم…',
       otherProblem: '{{field}}: {{message}}',
+      otherField: 'إعداد آخر',
     },
     reasons: {
       required: 'أدخل قيمة.',

@@ -62,6 +62,7 @@ export default {
       cancel: 'Abbrechen',
       checking: 'Nummer wird geprüft…',
       otherProblem: '{{field}}: {{message}}',
+      otherField: 'Eine weitere Einstellung',
     },
     reasons: {
       required: 'Bitte geben Sie einen Wert ein.',

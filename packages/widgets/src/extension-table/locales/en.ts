@@ -62,6 +62,7 @@ export default {
       cancel: 'Cancel',
       checking: 'Checking the number…',
       otherProblem: '{{field}}: {{message}}',
+      otherField: 'Another setting',
     },
     reasons: {
       required: 'Enter a value.',

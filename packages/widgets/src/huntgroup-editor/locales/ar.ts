@@ -83,6 +83,8 @@ export default {
     discard: 'تجاهل التغييرات',
     invalid: 'لم تُحفظ المجموعة: يُرجى تصحيح الحقول المعلَّمة.',
     keptNote: 'تغييراتك محفوظة في النموذج.',
+    fieldReason: '{{field}}: {{reason}}',
+    otherField: 'إعداد آخر',
     members: {
       orderHint: 'يرنّ الأعضاء من أعلى القائمة إلى أسفلها. لتغيير الترتيب اسحب صفًا، أو استخدم أزرار الأسهم، أو اضغط Alt+السهم لأعلى أو لأسفل داخل الصف.',
       noOrderHint: 'مع ترتيب الرنين هذا لا يهم ترتيب الأعضاء.',
@@ -173,8 +175,7 @@ export default {
         members: 'الأعضاء',
         includedGroups: 'المجموعات المضمّنة',
       },
-      keepMineField: 'الإبقاء على {{field}} من نسختك',
-      keepTheirsField: 'الإبقاء على {{field}} من النسخة الأخرى',
+      primaryMember: '{{member}} (المجموعة الأساسية)',
       keepMine: 'حفظ نسختي',
       takeTheirs: 'اعتماد النسخة الأخرى',
       useSelected: 'استخدام القيم المختارة',

@@ -75,6 +75,8 @@ export default {
     discard: 'Änderungen verwerfen',
     invalid: 'Die Gruppe wurde nicht gespeichert: Bitte korrigieren Sie die markierten Felder.',
     keptNote: 'Ihre Änderungen bleiben erhalten.',
+    fieldReason: '{{field}}: {{reason}}',
+    otherField: 'Eine weitere Einstellung',
     members: {
       orderHint:
         'Die Mitglieder klingeln von oben nach unten. Ändern Sie die Reihenfolge, indem Sie eine Zeile ziehen, die Pfeiltasten-Schaltflächen nutzen oder in einer Zeile Alt+Pfeil nach oben bzw. unten drücken.',
@@ -168,8 +170,7 @@ export default {
         members: 'Mitglieder',
         includedGroups: 'Eingebundene Gruppen',
       },
-      keepMineField: 'Ihr Feld „{{field}}“ behalten',
-      keepTheirsField: 'Das andere Feld „{{field}}“ übernehmen',
+      primaryMember: '{{member}} (primäre Gruppe)',
       keepMine: 'Meine Fassung speichern',
       takeTheirs: 'Andere Fassung übernehmen',
       useSelected: 'Ausgewählte Werte übernehmen',

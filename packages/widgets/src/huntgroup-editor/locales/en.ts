@@ -75,6 +75,8 @@ export default {
     discard: 'Discard changes',
     invalid: 'The group was not saved: please correct the marked fields.',
     keptNote: 'Your changes are kept.',
+    fieldReason: '{{field}}: {{reason}}',
+    otherField: 'Another setting',
     members: {
       orderHint: 'Members ring from the top of the list down. Drag a row, use the arrow buttons, or press Alt+Up or Alt+Down in a row to change the order.',
       noOrderHint: 'With this hunt sequence the order of the members does not matter.',
@@ -166,8 +168,7 @@ export default {
         members: 'Members',
         includedGroups: 'Included groups',
       },
-      keepMineField: 'Keep your {{field}}',
-      keepTheirsField: 'Keep their {{field}}',
+      primaryMember: '{{member}} (primary group)',
       keepMine: 'Save my version',
       takeTheirs: 'Take their version',
       useSelected: 'Use the selected values',

@@ -14,6 +14,8 @@ export default {
     saved: 'Gespeichert: {{label}}',
     expires: 'gültig bis {{date}}',
     preferred: 'bevorzugt',
+    methodDigits: '{{brand}} •••• {{last4}}',
+    brands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', jcb: 'JCB', unionpay: 'UnionPay', diners: 'Diners Club' },
     kinds: {
       card: 'Neue Karte',
       bank_account: 'Bankkonto (eCheck)',
@@ -71,6 +73,7 @@ export default {
       },
       openAction: 'Bestätigungsseite öffnen',
       actionDone: 'Ich habe die Zahlung bestätigt',
+      stopWaiting: 'Nicht mehr warten',
       actionCancelled: 'Die Zahlung wurde nicht bestätigt, und es wurde nichts berechnet. Sie können es erneut versuchen.',
       returning: 'Wir prüfen, wie Ihre Zahlung ausgegangen ist …',
       returnNotFound: 'Die Zahlung, von der Sie zurückkommen, wurde nicht gefunden. Bitte prüfen Sie Ihr Guthaben, bevor Sie erneut zahlen.',

@@ -14,6 +14,8 @@ export default {
     saved: 'Saved: {{label}}',
     expires: 'expires {{date}}',
     preferred: 'preferred',
+    methodDigits: '{{brand}} •••• {{last4}}',
+    brands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', jcb: 'JCB', unionpay: 'UnionPay', diners: 'Diners Club' },
     kinds: {
       card: 'New card',
       bank_account: 'Bank account (eCheck)',
@@ -71,6 +73,7 @@ export default {
       },
       openAction: 'Open the confirmation page',
       actionDone: 'I have confirmed the payment',
+      stopWaiting: 'Stop waiting',
       actionCancelled: 'The payment was not confirmed, and nothing was charged. You can try again.',
       returning: 'Checking how your payment went…',
       returnNotFound: 'We could not find the payment you came back from. Please check your balance before you pay again.',

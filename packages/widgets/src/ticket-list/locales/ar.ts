@@ -58,6 +58,7 @@ export default {
       title: 'رقم {{id}}: {{subject}}',
       titleLoading: 'الطلب رقم {{id}}',
       loading: 'جارٍ تحميل الطلب…',
+      topicSeparator: ' › ',
       back: 'العودة إلى الطلبات',
       close: 'إغلاق الطلب',
       reopen: 'إعادة فتح الطلب',

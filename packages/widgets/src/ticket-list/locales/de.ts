@@ -54,6 +54,7 @@ export default {
       title: 'Nr. {{id}}: {{subject}}',
       titleLoading: 'Anfrage Nr. {{id}}',
       loading: 'Anfrage wird geladen…',
+      topicSeparator: ' › ',
       back: 'Zurück zur Liste',
       close: 'Anfrage schließen',
       reopen: 'Wieder öffnen',

@@ -54,6 +54,8 @@ export default {
       title: '#{{id}} {{subject}}',
       titleLoading: 'Ticket #{{id}}',
       loading: 'Loading the ticket…',
+      /** Between the levels of a topic path (product › category › specialty). */
+      topicSeparator: ' › ',
       back: 'Back to tickets',
       close: 'Close ticket',
       reopen: 'Reopen ticket',
