@@ -1,11 +1,11 @@
-// The reference server's proxy to Request Tracker: the conformance suite through it against a
-// real RT 5 (RINGSIDE_TEST_RT_*; skipped loudly without one), customers kept apart, and what it
-// refuses to forward.
+// The reference server's proxy to Request Tracker: its routes against a fake RT 5 (always), then
+// the conformance suite through it against a real RT 5 (RINGSIDE_TEST_RT_*; skipped loudly
+// without one), customers kept apart, and what it refuses to forward.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defineConformanceTests } from '@ringside/adapter-kit';
 import { createRtAdapter } from '@ringside/adapter-rt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { balancedTicketSql, createRtProxy, RT_PROXY_PREFIX } from '../src/rt-proxy/rt-proxy.mjs';
 import { NO_RT_MESSAGE, testRt } from '../../adapter-rt/test/rt-environment.js';
 
@@ -15,6 +15,178 @@ describe('TicketSQL the proxy wraps', () => {
     expect(balancedTicketSql("Subject LIKE 'x') OR (id > 0")).toBe(false);
     expect(balancedTicketSql('id > 0) OR (id > 0')).toBe(false);
     expect(balancedTicketSql("Subject LIKE 'open")).toBe(false);
+  });
+});
+
+/** A fake RT 5 behind the proxy: ticket 7 is the customer's, ticket 8 another customer's. */
+function fakeRt() {
+  const owners: Record<string, string> = { '7': 'maya@example.com', '8': 'omar@example.com' };
+  const calls: { method: string; path: string; params: [string, string][]; body: unknown; ifMatch: string | null }[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(String(input));
+    const method = init?.method ?? 'GET';
+    const path = url.pathname.replace(/^\/REST\/2\.0/, '');
+    const params = [...url.searchParams];
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ method, path, params, body, ifMatch: new Headers(init?.headers).get('If-Match') });
+    const own = /^id = (\d+) AND Requestor\.EmailAddress = '([^']*)'$/.exec(url.searchParams.get('query') ?? '');
+    if (path === '/tickets' && own) {
+      const items = owners[own[1]!] === own[2] ? [{ type: 'ticket', id: own[1], _url: `${url.origin}/REST/2.0/ticket/${own[1]}` }] : [];
+      return Response.json({ count: items.length, page: 1, per_page: 1, total: items.length, items });
+    }
+    if (/^\/ticket\/\d+$/.test(path) && method === 'HEAD') return new Response(null, { headers: { ETag: '"abc"' } });
+    if (/^\/ticket\/\d+$/.test(path) && method === 'GET')
+      return Response.json({ id: 7, Subject: 'Mine', Owner: { id: 'agent' }, AdminCc: [{ id: 'boss@isp.example' }], CustomFields: [] });
+    if (/^\/ticket\/\d+$/.test(path) && method === 'PUT') return Response.json(['Ticket 7: changed']);
+    return Response.json({ count: 0, page: 1, per_page: 20, total: 0, items: [] });
+  };
+  return { fetch, calls, forwarded: () => calls.filter((call) => !(call.path === '/tickets' && /^id = \d+ AND Requestor/.test(call.params[0]?.[1] ?? ''))) };
+}
+
+describe('RT proxy routes (a fake RT behind it)', () => {
+  let server: Server;
+  let base = '';
+  let rtFake: ReturnType<typeof fakeRt>;
+  const headers = { Authorization: 'Bearer maya', 'Content-Type': 'application/json' };
+  const conversation = (id: number) => `ObjectType = 'RT::Ticket' AND ObjectId = ${id} AND (Type = 'Create' OR Type = 'Correspond')`;
+
+  beforeAll(async () => {
+    rtFake = fakeRt();
+    const proxy = createRtProxy({
+      rtUrl: 'http://rt.invalid/',
+      rtToken: 'secret',
+      queue: 'Support',
+      escalationQueue: 'Escalated',
+      escalationPriority: 50,
+      requestorFor: async (authorization) => (authorization === 'Bearer maya' ? 'maya@example.com' : null),
+      fetch: rtFake.fetch as typeof fetch,
+    });
+    server = createServer((request, response) => (proxy.handles(request.url) ? void proxy.listener(request, response) : response.writeHead(404).end()));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${RT_PROXY_PREFIX}`;
+  });
+  afterAll(() => new Promise<void>((done) => server?.close(() => done())));
+  beforeEach(() => {
+    rtFake.calls.length = 0;
+  });
+
+  const put = (id: number, body: string) => fetch(`${base}/ticket/${id}`, { method: 'PUT', headers: { ...headers, 'If-Match': '"abc"' }, body });
+  const searchAttachments = (id: number, body: unknown, fields = 'TransactionId,ContentType,Filename,ContentLength') =>
+    fetch(`${base}/ticket/${id}/attachments?fields=${fields}&per_page=500&orderby=id`, { method: 'POST', headers, body: JSON.stringify(body) });
+
+  it('forwards exactly the one conversation query it checked, and refuses repeated parameters', async () => {
+    const mine = new URLSearchParams([
+      ['query', conversation(7)],
+      ['orderby', 'id'],
+      ['fields', 'Type,Created,Creator'],
+      ['fields[Creator]', 'Name,EmailAddress,RealName'],
+    ]);
+    expect((await fetch(`${base}/transactions?${mine}`, { headers })).status).toBe(200);
+    expect(rtFake.forwarded()).toEqual([expect.objectContaining({ method: 'GET', path: '/transactions', params: [...mine] })]);
+
+    rtFake.calls.length = 0;
+    const smuggled = new URLSearchParams([
+      ['query', conversation(7)],
+      ['query', conversation(8)],
+      ['fields[Creator]', 'EmailAddress'],
+    ]);
+    expect((await fetch(`${base}/transactions?${smuggled}`, { headers })).status).toBe(400);
+    const twice = new URLSearchParams([
+      ['query', conversation(7)],
+      ['fields', 'Type'],
+      ['fields', 'Type,Created'],
+    ]);
+    expect((await fetch(`${base}/transactions?${twice}`, { headers })).status).toBe(400);
+    const listTwice = new URLSearchParams([
+      ['query', "Status = 'open'"],
+      ['query', 'id > 0'],
+    ]);
+    expect((await fetch(`${base}/tickets?${listTwice}`, { headers })).status).toBe(400);
+    expect(rtFake.forwarded()).toEqual([]);
+
+    // Sort columns are the exception: RT sorts by each in turn.
+    const sorted = new URLSearchParams([
+      ['query', "Status = 'open'"],
+      ['orderby', 'Subject'],
+      ['order', 'DESC'],
+      ['orderby', 'id'],
+      ['order', 'ASC'],
+    ]);
+    expect((await fetch(`${base}/tickets?${sorted}`, { headers })).status).toBe(200);
+    expect(rtFake.forwarded()).toEqual([
+      expect.objectContaining({
+        path: '/tickets',
+        params: [['query', "Requestor.EmailAddress = 'maya@example.com' AND (Status = 'open')"], ...[...sorted].slice(1)],
+      }),
+    ]);
+  });
+
+  it("answers 404 for another customer's ticket, whatever the route", async () => {
+    expect((await fetch(`${base}/transactions?${new URLSearchParams([['query', conversation(8)]])}`, { headers })).status).toBe(404);
+    expect((await fetch(`${base}/ticket/8`, { method: 'HEAD', headers })).status).toBe(404);
+    expect((await put(8, '{"Status":"resolved"}')).status).toBe(404);
+    expect((await fetch(`${base}/ticket/8/correspond`, { method: 'POST', headers, body: '{"Content":"x"}' })).status).toBe(404);
+    expect((await searchAttachments(8, [{ field: 'TransactionId', operator: 'IN', value: [1] }])).status).toBe(404);
+    expect(rtFake.forwarded()).toEqual([]);
+  });
+
+  it("lets only HEAD through for one ticket (its ETag), never RT's whole record", async () => {
+    const head = await fetch(`${base}/ticket/7`, { method: 'HEAD', headers });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('ETag')).toBe('"abc"');
+    const get = await fetch(`${base}/ticket/7`, { headers });
+    expect(get.status).toBe(404);
+    expect(await get.text()).not.toContain('boss@isp.example');
+    expect(rtFake.forwarded().map((call) => call.method)).toEqual(['HEAD']);
+  });
+
+  it("forwards only the adapter's attachment searches", async () => {
+    for (const [field, fields] of [
+      ['TransactionId', 'TransactionId,ContentType,Filename,ContentLength'],
+      ['id', 'Content'],
+    ] as const) {
+      rtFake.calls.length = 0;
+      const search = [{ field, operator: 'IN', value: [3, 4] }];
+      expect((await searchAttachments(7, search, fields)).status).toBe(200);
+      expect(rtFake.forwarded()).toEqual([expect.objectContaining({ method: 'POST', path: '/ticket/7/attachments', body: search })]);
+    }
+    rtFake.calls.length = 0;
+    for (const search of [
+      [],
+      {},
+      [{ field: 'Content', operator: 'LIKE', value: 'password' }],
+      [{ field: 'TransactionId', operator: '>', value: 0 }],
+      [{ field: 'TransactionId', operator: 'IN', value: ['1 OR 1=1'] }],
+      [{ field: 'TransactionId', operator: 'IN', value: [] }],
+      [{ field: 'TransactionId', operator: 'IN', value: 3 }],
+      [{ field: 'TransactionId', operator: 'IN', value: [3], entry_aggregator: 'OR' }],
+      [
+        { field: 'TransactionId', operator: 'IN', value: [3] },
+        { field: 'Filename', operator: 'LIKE', value: '%' },
+      ],
+    ])
+      expect((await searchAttachments(7, search)).status, JSON.stringify(search)).toBe(400);
+    expect((await searchAttachments(7, [{ field: 'id', operator: 'IN', value: [3] }], 'Content,Headers')).status).toBe(400);
+    expect(rtFake.forwarded()).toEqual([]);
+  });
+
+  it('changes the priority only to the configured escalation priority', async () => {
+    expect((await put(7, '{"Priority":50}')).status).toBe(200);
+    expect(rtFake.forwarded()).toEqual([expect.objectContaining({ method: 'PUT', path: '/ticket/7', body: { Priority: 50 }, ifMatch: '"abc"' })]);
+    rtFake.calls.length = 0;
+    for (const priority of ['255', '0', '49', '"50"', '50.5']) expect((await put(7, `{"Priority":${priority}}`)).status, priority).toBe(400);
+    expect(rtFake.forwarded()).toEqual([]);
+  });
+
+  it('answers 400, not a retryable 503, to a body that is not a JSON object', async () => {
+    for (const body of ['null', '[]', '"resolved"', '42', '{'])
+      for (const request of [
+        () => put(7, body),
+        () => fetch(`${base}/ticket`, { method: 'POST', headers, body }),
+        () => fetch(`${base}/ticket/7/correspond`, { method: 'POST', headers, body }),
+      ])
+        expect((await request()).status, body).toBe(400);
+    expect(rtFake.forwarded()).toEqual([]);
   });
 });
 

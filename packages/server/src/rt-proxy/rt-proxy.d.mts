@@ -12,6 +12,7 @@ export function createRtProxy(options: {
   rtToken: string;
   queue: string;
   escalationQueue?: string;
+  escalationPriority?: number;
   requestorFor: (authorization: string | undefined) => Promise<string | null>;
   fetch?: typeof fetch;
 }): RtProxy;

@@ -6,13 +6,15 @@
 //   RINGSIDE_RT_REQUESTOR_DOMAIN=customers.example.com node packages/server/src/serve.mjs
 //
 // The browser's adapter then uses `createRtAdapter({ baseUrl: '/api/rt/REST/2.0', queue, requestor })`.
-// What passes (anything else answers 404):
+// What passes (anything else answers 404; a repeated query parameter or a body that is not what
+// the adapter sends answers 400):
 //   GET  /tickets                      TicketSQL wrapped as `Requestor.EmailAddress = '<customer>' AND (<query>)`
-//   GET|HEAD /ticket/N                 the customer's tickets only
+//   HEAD /ticket/N                     the customer's tickets only (its ETag; RT's record is never forwarded)
 //   POST /ticket                       Queue forced to RINGSIDE_RT_QUEUE, Requestor to the customer
-//   PUT  /ticket/N                     Status resolved/open, Priority, Queue = RINGSIDE_RT_ESCALATION_QUEUE
+//   PUT  /ticket/N                     Status resolved/open, Priority = RINGSIDE_RT_ESCALATION_PRIORITY,
+//                                      Queue = RINGSIDE_RT_ESCALATION_QUEUE
 //   POST /ticket/N/correspond          public replies (never comments)
-//   POST /ticket/N/attachments         the parts of that ticket's messages
+//   POST /ticket/N/attachments         only `[{ field: 'TransactionId' | 'id', operator: 'IN', value: [ids] }]`
 //   GET  /transactions                 only the adapter's conversation query of one of the customer's tickets
 //   GET  /transaction/N                only of the customer's tickets
 //   GET  /queue/<escalation queue>
@@ -20,26 +22,28 @@
 export const RT_PROXY_PREFIX = '/api/rt/REST/2.0';
 const MAX_BODY_BYTES = 16 * 1024 * 1024; // 10 MiB of files, base64-encoded, and the JSON around them
 
-const TICKET_FIELDS = new Set([
-  'Subject',
-  'Status',
-  'Priority',
-  'Created',
-  'LastUpdated',
-  'Requestor',
-  'Queue',
-  'Name',
-  'EmailAddress',
-  'RealName',
-  'Type',
-  'Creator',
-  'TransactionId',
-  'ContentType',
-  'Filename',
-  'ContentLength',
-  'Content',
-]);
-const LIST_PARAMS = new Set(['query', 'fields', 'fields[Requestor]', 'fields[Queue]', 'fields[Creator]', 'orderby', 'order', 'page', 'per_page']);
+/** Per route, the parameters it takes: a `fields…` parameter maps to the fields it may name, any other to null. */
+const PAGING = { orderby: null, order: null, page: null, per_page: null };
+const TICKET_LIST_PARAMS = {
+  query: null,
+  fields: new Set(['Subject', 'Status', 'Priority', 'Created', 'LastUpdated', 'Requestor', 'Queue']),
+  'fields[Requestor]': new Set(['EmailAddress', 'Name']),
+  'fields[Queue]': new Set(['Name']),
+  ...PAGING,
+};
+const TRANSACTION_LIST_PARAMS = {
+  query: null,
+  fields: new Set(['Type', 'Created', 'Creator']),
+  'fields[Creator]': new Set(['Name', 'EmailAddress', 'RealName']),
+  ...PAGING,
+};
+const ATTACHMENT_SEARCH_PARAMS = {
+  fields: new Set(['TransactionId', 'ContentType', 'Filename', 'ContentLength', 'Content']),
+  ...PAGING,
+};
+const MAX_SEARCH_IDS = 500;
+/** RT sorts by every `orderby` in turn (each with its `order`); every other parameter it reads once, the last copy. */
+const SORT_PARAMS = new Set(['orderby', 'order']);
 
 /** A TicketSQL literal. */
 export const quote = (value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -92,13 +96,37 @@ async function readBody(request) {
   }
 }
 
+async function readObject(request) {
+  const body = await readBody(request);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ProxyError(400, 'a JSON object is expected');
+  return body;
+}
+
+/** The adapter's attachment search, `[{ field: 'TransactionId' | 'id', operator: 'IN', value: [ids] }]`, rebuilt from its checked parts. */
+function attachmentSearch(body) {
+  const [entry] = Array.isArray(body) && body.length === 1 ? body : [];
+  const keys = typeof entry === 'object' && entry !== null ? Object.keys(entry).sort().join() : '';
+  if (
+    keys !== 'field,operator,value' ||
+    !['TransactionId', 'id'].includes(entry.field) ||
+    entry.operator !== 'IN' ||
+    !Array.isArray(entry.value) ||
+    entry.value.length === 0 ||
+    entry.value.length > MAX_SEARCH_IDS ||
+    !entry.value.every((id) => Number.isSafeInteger(id) && id > 0)
+  )
+    throw new ProxyError(400, 'only a search of attachments by TransactionId or id IN [ids]');
+  return [{ field: entry.field, operator: 'IN', value: [...entry.value] }];
+}
+
 /**
- * @param {{ rtUrl: string, rtToken: string, queue: string, escalationQueue?: string,
+ * @param {{ rtUrl: string, rtToken: string, queue: string, escalationQueue?: string, escalationPriority?: number,
  *   requestorFor: (authorization: string | undefined) => Promise<string | null>, fetch?: typeof fetch }} options
  *   `requestorFor` answers the signed-in customer's RT email address for the request's
- *   Authorization header, or null when nobody is signed in.
+ *   Authorization header, or null when nobody is signed in. `escalationQueue` and
+ *   `escalationPriority` are the only changes of queue and priority a customer may make.
  */
-export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, requestorFor, fetch = globalThis.fetch }) {
+export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, escalationPriority, requestorFor, fetch = globalThis.fetch }) {
   const api = `${rtUrl.replace(/\/+$/, '')}/REST/2.0`;
 
   async function rt(method, path, { params, body, ifMatch } = {}) {
@@ -129,13 +157,19 @@ export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, requesto
     if (!Array.isArray(items) || items.length === 0) throw denied();
   }
 
-  const listParams = (searchParams, allowed = LIST_PARAMS) => {
+  /**
+   * The request's parameters, each allowed by `allowed` and, but for the sort columns, given at
+   * most once (RT reads the last copy, the proxy checks one); `query` is left to the route.
+   */
+  const listParams = (searchParams, allowed) => {
     const params = [];
+    const seen = new Set();
     for (const [name, value] of searchParams) {
-      if (!allowed.has(name)) throw new ProxyError(400, `parameter ${name} is not allowed`);
-      if (name.startsWith('fields') && !value.split(',').every((field) => TICKET_FIELDS.has(field)))
-        throw new ProxyError(400, `fields ${value} are not allowed`);
-      params.push([name, value]);
+      if (!Object.hasOwn(allowed, name)) throw new ProxyError(400, `parameter ${name} is not allowed`);
+      if (seen.has(name) && !SORT_PARAMS.has(name)) throw new ProxyError(400, `parameter ${name} is repeated`);
+      seen.add(name);
+      if (allowed[name] && !value.split(',').every((field) => allowed[name].has(field))) throw new ProxyError(400, `fields ${value} are not allowed`);
+      if (name !== 'query') params.push([name, value]);
     }
     return params;
   };
@@ -144,31 +178,31 @@ export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, requesto
   async function route(method, path, searchParams, request, requestor) {
     let match;
     if (path === '/tickets' && method === 'GET') {
+      const params = listParams(searchParams, TICKET_LIST_PARAMS);
       const query = searchParams.get('query') ?? '';
       if (!balancedTicketSql(query)) throw new ProxyError(400, 'unbalanced TicketSQL');
       const scope = `Requestor.EmailAddress = ${quote(requestor)}`;
-      const params = listParams(searchParams).map(([name, value]) => [name, name === 'query' ? (query.trim() ? `${scope} AND (${query})` : scope) : value]);
-      if (!searchParams.has('query')) params.push(['query', scope]);
-      return rt('GET', path, { params });
+      return rt('GET', path, { params: [['query', query.trim() ? `${scope} AND (${query})` : scope], ...params] });
     }
     if (path === '/ticket' && method === 'POST') {
-      const body = pick(await readBody(request), ['Subject', 'Content', 'ContentType', 'Attachments']);
+      const body = pick(await readObject(request), ['Subject', 'Content', 'ContentType', 'Attachments']);
       return rt('POST', path, {
         body: { ...body, Queue: queue, Requestor: requestor },
       });
     }
     if ((match = /^\/ticket\/(\d{1,12})$/.exec(path))) {
       await ensureOwn(match[1], requestor);
-      if (method === 'GET' || method === 'HEAD') return rt(method, path);
+      // HEAD for the ETag of a write; the ticket's fields come through the scoped /tickets search.
+      if (method === 'HEAD') return rt(method, path);
       if (method !== 'PUT') throw denied();
-      const body = (await readBody(request)) ?? {};
+      const body = await readObject(request);
       const change = {};
       if ('Status' in body) {
         if (!['resolved', 'open'].includes(body.Status)) throw new ProxyError(400, 'only resolved or open');
         change.Status = body.Status;
       }
       if ('Priority' in body) {
-        if (!Number.isInteger(body.Priority) || body.Priority < 0 || body.Priority > 255) throw new ProxyError(400, 'priority 0–255');
+        if (escalationPriority === undefined || body.Priority !== escalationPriority) throw new ProxyError(400, 'that priority is not the escalation priority');
         change.Priority = body.Priority;
       }
       if ('Queue' in body) {
@@ -183,23 +217,21 @@ export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, requesto
     if ((match = /^\/ticket\/(\d{1,12})\/correspond$/.exec(path)) && method === 'POST') {
       await ensureOwn(match[1], requestor);
       return rt('POST', path, {
-        body: pick(await readBody(request), ['Content', 'ContentType', 'Attachments']),
+        body: pick(await readObject(request), ['Content', 'ContentType', 'Attachments']),
       });
     }
     if ((match = /^\/ticket\/(\d{1,12})\/attachments$/.exec(path)) && method === 'POST') {
       await ensureOwn(match[1], requestor);
-      const body = await readBody(request);
-      if (!Array.isArray(body)) throw new ProxyError(400, 'a JSON search is expected');
-      return rt('POST', path, {
-        params: listParams(searchParams, new Set(['fields', 'per_page', 'page', 'orderby'])),
-        body,
-      });
+      const params = listParams(searchParams, ATTACHMENT_SEARCH_PARAMS);
+      return rt('POST', path, { params, body: attachmentSearch(await readBody(request)) });
     }
     if (path === '/transactions' && method === 'GET') {
-      match = CONVERSATION.exec(searchParams.get('query') ?? '');
+      const params = listParams(searchParams, TRANSACTION_LIST_PARAMS);
+      const query = searchParams.get('query') ?? '';
+      match = CONVERSATION.exec(query);
       if (!match) throw new ProxyError(400, 'only the conversation of one ticket');
       await ensureOwn(match[1], requestor);
-      return rt('GET', path, { params: listParams(searchParams) });
+      return rt('GET', path, { params: [['query', query], ...params] });
     }
     if ((match = /^\/transaction\/(\d{1,12})$/.exec(path)) && method === 'GET') {
       const answer = await rt('GET', path);
@@ -250,10 +282,19 @@ export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, requesto
   };
 }
 
+function escalationPriorityFrom(value) {
+  if (!value) return undefined;
+  const priority = Number(value);
+  if (!Number.isInteger(priority) || priority < 0 || priority > 255)
+    throw new Error(`RINGSIDE_RT_ESCALATION_PRIORITY must be a whole number 0–255, not "${value}"`);
+  return priority;
+}
+
 /**
  * The proxy as the reference server configures it from its environment, or null when
  * RINGSIDE_RT_URL is not set. `apiFetch` is the API's own fetch, used to ask who is signed in
  * (GET /api/v1/session); the customer's RT address is `<username>@RINGSIDE_RT_REQUESTOR_DOMAIN`.
+ * RINGSIDE_RT_ESCALATION_QUEUE / RINGSIDE_RT_ESCALATION_PRIORITY match the adapter's `escalation`.
  */
 export function rtProxyFromEnvironment(env, apiFetch) {
   if (!env.RINGSIDE_RT_URL) return null;
@@ -265,6 +306,7 @@ export function rtProxyFromEnvironment(env, apiFetch) {
     rtToken: env.RINGSIDE_RT_TOKEN,
     queue: env.RINGSIDE_RT_QUEUE,
     escalationQueue: env.RINGSIDE_RT_ESCALATION_QUEUE || undefined,
+    escalationPriority: escalationPriorityFrom(env.RINGSIDE_RT_ESCALATION_PRIORITY),
     requestorFor: async (authorization) => {
       if (!authorization) return null;
       const answer = await apiFetch(
