@@ -18,9 +18,28 @@ describe('TicketSQL the proxy wraps', () => {
   });
 });
 
-/** A fake RT 5 behind the proxy: ticket 7 is the customer's, ticket 8 another customer's. */
+const CONVERSATION_OF = /^ObjectType = 'RT::Ticket' AND ObjectId = (\d+) AND \(Type = 'Create' OR Type = 'Correspond'\)$/;
+
+/**
+ * A fake RT 5 behind the proxy: ticket 7 is the customer's, ticket 8 another customer's. Ticket 7
+ * has 150 public transactions (more than one page of RT's at most 100) and an internal comment.
+ */
 function fakeRt() {
   const owners: Record<string, string> = { '7': 'maya@example.com', '8': 'omar@example.com' };
+  const transactions = [
+    { id: 3, ticket: '7', type: 'Create' },
+    { id: 4, ticket: '7', type: 'Correspond' },
+    { id: 5, ticket: '7', type: 'Comment' },
+    { id: 6, ticket: '8', type: 'Create' },
+    ...Array.from({ length: 148 }, (_, index) => ({ id: 100 + index, ticket: '7', type: 'Correspond' })),
+  ];
+  const attachments = [
+    { id: 30, TransactionId: 3, ContentType: 'text/plain', Content: 'my question' },
+    { id: 40, TransactionId: 4, ContentType: 'text/plain', Content: 'the answer' },
+    { id: 50, TransactionId: 5, ContentType: 'text/plain', Content: 'internal: customer is a pain' },
+    { id: 60, TransactionId: 6, ContentType: 'text/plain', Content: "omar's question" },
+    { id: 2470, TransactionId: 247, ContentType: 'text/plain', Content: 'the latest answer' },
+  ];
   const calls: { method: string; path: string; params: [string, string][]; body: unknown; ifMatch: string | null }[] = [];
   const fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
@@ -38,6 +57,25 @@ function fakeRt() {
     if (/^\/ticket\/\d+$/.test(path) && method === 'GET')
       return Response.json({ id: 7, Subject: 'Mine', Owner: { id: 'agent' }, AdminCc: [{ id: 'boss@isp.example' }], CustomFields: [] });
     if (/^\/ticket\/\d+$/.test(path) && method === 'PUT') return Response.json(['Ticket 7: changed']);
+    const conversationOf = CONVERSATION_OF.exec(url.searchParams.get('query') ?? '');
+    if (path === '/transactions' && conversationOf) {
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const perPage = Number(url.searchParams.get('per_page') ?? 20);
+      const all = transactions.filter((transaction) => transaction.ticket === conversationOf[1] && ['Create', 'Correspond'].includes(transaction.type));
+      const items = all.slice((page - 1) * perPage, page * perPage).map(({ id }) => ({ type: 'transaction', id: String(id) }));
+      return Response.json({ count: items.length, page, per_page: perPage, total: all.length, items });
+    }
+    const attachmentsOf = /^\/ticket\/(\d+)\/attachments$/.exec(path);
+    if (attachmentsOf && method === 'POST') {
+      // RT's ticket attachments are those of all its transactions, comments included; the entries are ANDed.
+      const ofTicket = attachments.filter(
+        (attachment) => transactions.find((transaction) => transaction.id === attachment.TransactionId)?.ticket === attachmentsOf[1]
+      );
+      const items = ofTicket.filter((attachment) =>
+        (body as { field: 'id' | 'TransactionId'; value: number[] }[]).every((entry) => entry.value.includes(attachment[entry.field]))
+      );
+      return Response.json({ count: items.length, page: 1, per_page: 500, total: items.length, items });
+    }
     return Response.json({ count: 0, page: 1, per_page: 20, total: 0, items: [] });
   };
   return { fetch, calls, forwarded: () => calls.filter((call) => !(call.path === '/tickets' && /^id = \d+ AND Requestor/.test(call.params[0]?.[1] ?? ''))) };
@@ -140,15 +178,46 @@ describe('RT proxy routes (a fake RT behind it)', () => {
     expect(rtFake.forwarded().map((call) => call.method)).toEqual(['HEAD']);
   });
 
-  it("forwards only the adapter's attachment searches", async () => {
-    for (const [field, fields] of [
-      ['TransactionId', 'TransactionId,ContentType,Filename,ContentLength'],
-      ['id', 'Content'],
+  const contentsOf = async (answer: Response) => {
+    expect(answer.status).toBe(200);
+    return ((await answer.json()) as { items: { Content: string }[] }).items.map((item) => item.Content);
+  };
+
+  it("returns attachments of the ticket's public transactions only, never of its internal comments", async () => {
+    expect(await contentsOf(await searchAttachments(7, [{ field: 'TransactionId', operator: 'IN', value: [3, 4, 5, 6, 247] }], 'Content'))).toEqual([
+      'my question',
+      'the answer',
+      'the latest answer',
+    ]);
+    expect(await contentsOf(await searchAttachments(7, [{ field: 'id', operator: 'IN', value: [30, 40, 50, 60, 2470] }], 'Content'))).toEqual([
+      'my question',
+      'the answer',
+      'the latest answer',
+    ]);
+    expect(await contentsOf(await searchAttachments(7, [{ field: 'TransactionId', operator: 'IN', value: [5] }], 'Content'))).toEqual([]);
+    expect(await contentsOf(await searchAttachments(7, [{ field: 'id', operator: 'IN', value: [50] }], 'Content'))).toEqual([]);
+  });
+
+  it("forwards only the adapter's attachment searches, limited to the ticket's public transactions", async () => {
+    const publicIds = [3, 4, ...Array.from({ length: 148 }, (_, index) => 100 + index)];
+    for (const [field, fields, forwarded] of [
+      ['TransactionId', 'TransactionId,ContentType,Filename,ContentLength', [{ field: 'TransactionId', operator: 'IN', value: [3, 4] }]],
+      [
+        'id',
+        'Content',
+        [
+          { field: 'TransactionId', operator: 'IN', value: publicIds },
+          { field: 'id', operator: 'IN', value: [3, 4] },
+        ],
+      ],
     ] as const) {
       rtFake.calls.length = 0;
-      const search = [{ field, operator: 'IN', value: [3, 4] }];
-      expect((await searchAttachments(7, search, fields)).status).toBe(200);
-      expect(rtFake.forwarded()).toEqual([expect.objectContaining({ method: 'POST', path: '/ticket/7/attachments', body: search })]);
+      expect((await searchAttachments(7, [{ field, operator: 'IN', value: [3, 4] }], fields)).status).toBe(200);
+      expect(rtFake.forwarded()).toEqual([
+        expect.objectContaining({ method: 'GET', path: '/transactions', params: expect.arrayContaining([['query', conversation(7)]]) }),
+        expect.objectContaining({ method: 'GET', path: '/transactions', params: expect.arrayContaining([['page', '2']]) }),
+        expect.objectContaining({ method: 'POST', path: '/ticket/7/attachments', body: forwarded }),
+      ]);
     }
     rtFake.calls.length = 0;
     for (const search of [
@@ -249,6 +318,37 @@ describe.skipIf(!rt)('RT proxy against a real RT', () => {
     });
     await expect(intruder.reply(mine.id, { body: 'hijack' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(intruder.setStatus(mine.id, 'resolved')).rejects.toMatchObject({ code: 'not_found' });
+  }, 60_000);
+
+  // The test RT's portal account lacks ShowTicketComments (as documented), so RT hides comments
+  // from it anyway; the fake RT above covers a portal that can see them. Here: the searches the
+  // proxy rebuilds (transaction ids intersected, attachment ids ANDed with them) work in RT.
+  it("finds a conversation's attachments by transaction and by attachment id, one at a time", async () => {
+    const customer = adapterFor('customer', rt!.requestor).tickets!;
+    const ticket = await customer.create({ subject: 'Proxy attachments', description: 'my question' });
+    await customer.reply(ticket.id, { body: 'my follow-up' });
+    const portal = { Authorization: `token ${rt!.portalToken}`, 'Content-Type': 'application/json' };
+    const all = (await (
+      await fetch(`${rt!.api}/ticket/${ticket.id}/attachments?fields=TransactionId,Content&per_page=100&orderby=id`, {
+        method: 'POST',
+        headers: portal,
+        body: '[]',
+      })
+    ).json()) as { items: { id: string; TransactionId: string | { id: string }; Content: string }[] };
+    const followUp = all.items.find((item) => String(item.Content ?? '').includes('my follow-up'))!;
+    const transactionOf = (item: (typeof all.items)[number]) => Number(typeof item.TransactionId === 'object' ? item.TransactionId.id : item.TransactionId);
+    const search = async (field: string, value: number[]) => {
+      const answer = await fetch(`${base}/ticket/${ticket.id}/attachments?fields=Content&per_page=100`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer customer', 'Content-Type': 'application/json' },
+        body: JSON.stringify([{ field, operator: 'IN', value }]),
+      });
+      expect(answer.status).toBe(200);
+      return ((await answer.json()) as { items: { Content: string }[] }).items.map((item) => String(item.Content ?? '').trim());
+    };
+    expect(await search('id', [Number(followUp.id)])).toEqual(['my follow-up']);
+    expect(await search('TransactionId', [transactionOf(followUp)])).toEqual(['my follow-up']);
+    expect(await search('TransactionId', [transactionOf(followUp) + 1_000_000])).toEqual([]);
   }, 60_000);
 
   it('refuses what the adapter never sends: comments, other queues, raw searches, no session', async () => {

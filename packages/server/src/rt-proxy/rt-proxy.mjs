@@ -14,7 +14,8 @@
 //   PUT  /ticket/N                     Status resolved/open, Priority = RINGSIDE_RT_ESCALATION_PRIORITY,
 //                                      Queue = RINGSIDE_RT_ESCALATION_QUEUE
 //   POST /ticket/N/correspond          public replies (never comments)
-//   POST /ticket/N/attachments         only `[{ field: 'TransactionId' | 'id', operator: 'IN', value: [ids] }]`
+//   POST /ticket/N/attachments         only `[{ field: 'TransactionId' | 'id', operator: 'IN', value: [ids] }]`,
+//                                      limited to the ticket's public (Create/Correspond) transactions
 //   GET  /transactions                 only the adapter's conversation query of one of the customer's tickets
 //   GET  /transaction/N                only of the customer's tickets
 //   GET  /queue/<escalation queue>
@@ -42,6 +43,9 @@ const ATTACHMENT_SEARCH_PARAMS = {
   ...PAGING,
 };
 const MAX_SEARCH_IDS = 500;
+/** RT's REST2 answers at most 100 items a page; a conversation is read up to 50 pages (5,000 messages). */
+const RT_MAX_PER_PAGE = 100;
+const MAX_CONVERSATION_PAGES = 50;
 /** RT sorts by every `orderby` in turn (each with its `order`); every other parameter it reads once, the last copy. */
 const SORT_PARAMS = new Set(['orderby', 'order']);
 
@@ -65,6 +69,7 @@ export function balancedTicketSql(sql) {
   return depth === 0;
 }
 
+const conversationOf = (ticketId) => `ObjectType = 'RT::Ticket' AND ObjectId = ${ticketId} AND (Type = 'Create' OR Type = 'Correspond')`;
 const CONVERSATION = /^ObjectType = 'RT::Ticket' AND ObjectId = (\d{1,12}) AND \(Type = 'Create' OR Type = 'Correspond'\)$/;
 
 class ProxyError extends Error {
@@ -102,7 +107,7 @@ async function readObject(request) {
   return body;
 }
 
-/** The adapter's attachment search, `[{ field: 'TransactionId' | 'id', operator: 'IN', value: [ids] }]`, rebuilt from its checked parts. */
+/** The adapter's attachment search, `{ field: 'TransactionId' | 'id', value: [ids] }` once checked. */
 function attachmentSearch(body) {
   const [entry] = Array.isArray(body) && body.length === 1 ? body : [];
   const keys = typeof entry === 'object' && entry !== null ? Object.keys(entry).sort().join() : '';
@@ -116,7 +121,7 @@ function attachmentSearch(body) {
     !entry.value.every((id) => Number.isSafeInteger(id) && id > 0)
   )
     throw new ProxyError(400, 'only a search of attachments by TransactionId or id IN [ids]');
-  return [{ field: entry.field, operator: 'IN', value: [...entry.value] }];
+  return { field: entry.field, value: [...entry.value] };
 }
 
 /**
@@ -155,6 +160,30 @@ export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, escalati
     if (!answer.ok) throw new ProxyError(answer.status === 401 ? 502 : answer.status, 'RT refused the portal');
     const { items } = await answer.json();
     if (!Array.isArray(items) || items.length === 0) throw denied();
+  }
+
+  /**
+   * The ids of ticket `id`'s public transactions (Create, Correspond): RT's attachments of a
+   * ticket are those of every transaction, internal comments included. RT answers at most
+   * RT_MAX_PER_PAGE a page, so a long conversation takes several pages.
+   */
+  async function publicTransactionIds(id) {
+    const ids = new Set();
+    for (let page = 1; page <= MAX_CONVERSATION_PAGES; page++) {
+      const answer = await rt('GET', '/transactions', {
+        params: [
+          ['query', conversationOf(id)],
+          ['per_page', String(RT_MAX_PER_PAGE)],
+          ['page', String(page)],
+        ],
+      });
+      if (!answer.ok) throw new ProxyError(answer.status === 401 ? 502 : answer.status, 'RT refused the portal');
+      const { items } = await answer.json();
+      if (!Array.isArray(items)) throw new ProxyError(502, 'RT answered no transactions');
+      for (const item of items) if (/^\d{1,15}$/.test(String(item?.id))) ids.add(Number(item.id));
+      if (items.length < RT_MAX_PER_PAGE) break;
+    }
+    return [...ids];
   }
 
   /**
@@ -223,7 +252,15 @@ export function createRtProxy({ rtUrl, rtToken, queue, escalationQueue, escalati
     if ((match = /^\/ticket\/(\d{1,12})\/attachments$/.exec(path)) && method === 'POST') {
       await ensureOwn(match[1], requestor);
       const params = listParams(searchParams, ATTACHMENT_SEARCH_PARAMS);
-      return rt('POST', path, { params, body: attachmentSearch(await readBody(request)) });
+      const search = attachmentSearch(await readBody(request));
+      const publicIds = await publicTransactionIds(match[1]);
+      // RT ORs two limits on one field but ANDs limits on different ones: transaction ids are
+      // intersected here, attachment ids limited to the public transactions in RT.
+      const transactionIds = search.field === 'TransactionId' ? search.value.filter((id) => publicIds.includes(id)) : publicIds;
+      if (transactionIds.length === 0) return Response.json({ count: 0, page: 1, per_page: 0, total: 0, items: [] });
+      const body = [{ field: 'TransactionId', operator: 'IN', value: transactionIds }];
+      if (search.field === 'id') body.push({ field: 'id', operator: 'IN', value: search.value });
+      return rt('POST', path, { params, body });
     }
     if (path === '/transactions' && method === 'GET') {
       const params = listParams(searchParams, TRANSACTION_LIST_PARAMS);
