@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
-import { widgetChromeStyles } from '../themes/widget-chrome.js';
+import { formFieldStyles, widgetChromeStyles } from '../themes/widget-chrome.js';
 
 const extensionTableOwnStyles = css`
   /* The count follows the title; the badge goes to the end. */
@@ -28,7 +28,6 @@ const extensionTableOwnStyles = css`
     flex: 1 1 12rem;
   }
   .field {
-    display: grid;
     gap: 0.2rem;
   }
   .field.checkbox {
@@ -45,18 +44,8 @@ const extensionTableOwnStyles = css`
   }
   input:not([type='checkbox']),
   select {
-    font: inherit;
-    color: inherit;
-    background: ${token('--rs-color-surface')};
-    border: 1px solid ${token('--rs-color-border')};
-    border-radius: calc(${token('--rs-radius')} * 0.75);
     padding-block: 0.35em;
-    padding-inline: 0.6em;
     min-inline-size: 0;
-  }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'] {
-    border-color: ${token('--rs-color-danger')};
   }
   .field-error {
     margin: 0;
@@ -189,5 +178,5 @@ const extensionTableOwnStyles = css`
   }
 `;
 
-/** The shared widget chrome, then this widget's own rules, which win where they differ. */
-export const extensionTableStyles = [widgetChromeStyles, extensionTableOwnStyles];
+/** The shared widget chrome and form fields, then this widget's own rules, which win where they differ. */
+export const extensionTableStyles = [widgetChromeStyles, formFieldStyles, extensionTableOwnStyles];

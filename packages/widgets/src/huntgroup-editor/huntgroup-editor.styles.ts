@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
-import { widgetChromeStyles } from '../themes/widget-chrome.js';
+import { formFieldStyles, tableStyles, widgetChromeStyles } from '../themes/widget-chrome.js';
 
 const huntgroupEditorOwnStyles = css`
   .editor-head {
@@ -50,21 +50,7 @@ const huntgroupEditorOwnStyles = css`
   button.icon {
     padding-inline: 0.6em;
   }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-    font-size: 0.95em;
-  }
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding-block: 0.45rem;
-    padding-inline: 0.5rem;
-    border-block-end: 1px solid ${token('--rs-color-border')};
-  }
   thead th {
-    color: ${token('--rs-color-text-muted')};
     font-weight: 600;
     font-size: 0.9em;
   }
@@ -120,14 +106,7 @@ const huntgroupEditorOwnStyles = css`
     margin-inline-start: 0.3em;
     font-weight: 700;
   }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: none;
-    min-inline-size: 0;
-  }
   legend {
-    padding: 0;
     font-weight: 600;
   }
   [role='tabpanel'] {
@@ -139,27 +118,13 @@ const huntgroupEditorOwnStyles = css`
     display: grid;
     gap: 0.9rem;
   }
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
   .field > label {
     font-weight: 600;
   }
   input:not([type='checkbox']):not([type='radio']),
   select {
-    font: inherit;
-    color: inherit;
-    background: ${token('--rs-color-surface')};
-    border: 1px solid ${token('--rs-color-border')};
     border-radius: calc(${token('--rs-radius')} * 0.6);
     padding-block: 0.35em;
-    padding-inline: 0.6em;
-    max-inline-size: 100%;
-  }
-  input:not([type='checkbox']):not([type='radio'])[aria-invalid='true'],
-  select[aria-invalid='true'] {
-    border-color: ${token('--rs-color-danger')};
   }
   input:disabled,
   select:disabled {
@@ -322,5 +287,5 @@ const huntgroupEditorOwnStyles = css`
   }
 `;
 
-/** The shared widget chrome, then this widget's own rules, which win where they differ. */
-export const huntgroupEditorStyles = [widgetChromeStyles, huntgroupEditorOwnStyles];
+/** The shared widget chrome, form fields and tables, then this widget's own rules, which win where they differ. */
+export const huntgroupEditorStyles = [widgetChromeStyles, formFieldStyles, tableStyles, huntgroupEditorOwnStyles];

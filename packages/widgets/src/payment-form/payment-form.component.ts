@@ -21,6 +21,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { QueryController } from '../base/query-controller.js';
+import { balanceQuery, paymentSettingsQuery, savedMethodsQuery } from './payment-queries.js';
 import { RingsideElement, warnOnce } from '../base/ringside-element.js';
 import { safeHref } from '../base/safe-href.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
@@ -137,22 +138,11 @@ export class RsPaymentForm extends RingsideElement {
   /** The returned payment already asked for (so it is asked once), and whether its id came from the URL. */
   #returnAsked: string | null = null;
 
-  readonly settings: QueryController<PaymentSettings> = new QueryController<PaymentSettings>(this, () => ({
-    key: 'payments/settings',
-    load: (adapter, signal) => requireSection(adapter, 'payments').settings({ signal }),
-  }));
+  readonly settings: QueryController<PaymentSettings> = new QueryController<PaymentSettings>(this, paymentSettingsQuery);
 
-  readonly methods: QueryController<SavedPaymentMethod[]> = new QueryController<SavedPaymentMethod[]>(this, () =>
-    this.env?.adapter?.capabilities.payments.savedMethods
-      ? { key: 'payments/methods', load: (adapter, signal) => requireSection(adapter, 'payments').listMethods({ signal }) }
-      : null
-  );
+  readonly methods: QueryController<SavedPaymentMethod[]> = new QueryController<SavedPaymentMethod[]>(this, () => savedMethodsQuery(this.env?.adapter));
 
-  readonly balance: QueryController<BalanceSummary | null> = new QueryController<BalanceSummary | null>(this, () =>
-    this.env?.adapter?.capabilities.billing.read
-      ? { key: 'billing/balance', load: (adapter, signal) => requireSection(adapter, 'billing').getBalance({ signal }) }
-      : null
-  );
+  readonly balance: QueryController<BalanceSummary | null> = new QueryController<BalanceSummary | null>(this, () => balanceQuery(this.env?.adapter));
 
   private get canPay(): boolean {
     return !this.readonly && !!this.env?.adapter?.capabilities.payments.write;

@@ -17,6 +17,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { QueryController } from '../base/query-controller.js';
+import { balanceQuery, paymentSettingsQuery, savedMethodsQuery } from '../payment-form/payment-queries.js';
 import { RingsideElement } from '../base/ringside-element.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { PAYMENT_FIELDS_SLOT, TokenizerSlot, registerPaymentFieldMessages, submitOnEnter } from '../payment-form/tokenizer-slot.js';
@@ -77,16 +78,9 @@ export class RsPaymentMethods extends RingsideElement {
   /** An add whose answer got lost; the next save first looks whether it was stored. */
   #pendingAdd: PendingAdd | null = null;
 
-  readonly settings: QueryController<PaymentSettings> = new QueryController<PaymentSettings>(this, () => ({
-    key: 'payments/settings',
-    load: (adapter, signal) => requireSection(adapter, 'payments').settings({ signal }),
-  }));
+  readonly settings: QueryController<PaymentSettings> = new QueryController<PaymentSettings>(this, paymentSettingsQuery);
 
-  readonly methods: QueryController<SavedPaymentMethod[]> = new QueryController<SavedPaymentMethod[]>(this, () =>
-    this.env?.adapter?.capabilities.payments.savedMethods
-      ? { key: 'payments/methods', load: (adapter, signal) => requireSection(adapter, 'payments').listMethods({ signal }) }
-      : null
-  );
+  readonly methods: QueryController<SavedPaymentMethod[]> = new QueryController<SavedPaymentMethod[]>(this, () => savedMethodsQuery(this.env?.adapter));
 
   readonly autoPay: QueryController<AutoPaySettings> = new QueryController<AutoPaySettings>(this, () =>
     this.env?.adapter?.capabilities.payments.autoPay
@@ -94,11 +88,7 @@ export class RsPaymentMethods extends RingsideElement {
       : null
   );
 
-  readonly balance: QueryController<BalanceSummary | null> = new QueryController<BalanceSummary | null>(this, () =>
-    this.env?.adapter?.capabilities.billing.read
-      ? { key: 'billing/balance', load: (adapter, signal) => requireSection(adapter, 'billing').getBalance({ signal }) }
-      : null
-  );
+  readonly balance: QueryController<BalanceSummary | null> = new QueryController<BalanceSummary | null>(this, () => balanceQuery(this.env?.adapter));
 
   private get canWrite(): boolean {
     return !this.readonly && !!this.env?.adapter?.capabilities.payments.write;

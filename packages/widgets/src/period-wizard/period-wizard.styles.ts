@@ -1,17 +1,8 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
-import { widgetChromeStyles } from '../themes/widget-chrome.js';
+import { formFieldStyles, widgetChromeStyles } from '../themes/widget-chrome.js';
 
 const periodWizardOwnStyles = css`
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: none;
-    min-inline-size: 0;
-  }
-  legend {
-    padding: 0;
-  }
   /* A legend does not take part in the fieldset's grid; give it its own row. */
   [part='base'] > legend {
     float: inline-start;
@@ -169,11 +160,8 @@ const periodWizardOwnStyles = css`
   }
   input[type='time'],
   textarea {
-    font: inherit;
     font-weight: normal;
     color: ${token('--rs-color-text')};
-    background: ${token('--rs-color-surface')};
-    border: 1px solid ${token('--rs-color-border')};
     border-radius: calc(${token('--rs-radius')} * 0.5);
     padding-block: 0.3em;
     padding-inline: 0.5em;
@@ -187,7 +175,6 @@ const periodWizardOwnStyles = css`
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
   }
   textarea[aria-invalid='true'] {
-    border-color: ${token('--rs-color-danger')};
     outline-color: ${token('--rs-color-danger')};
   }
   .checks {
@@ -258,5 +245,5 @@ const periodWizardOwnStyles = css`
   }
 `;
 
-/** The shared widget chrome, then this widget's own rules, which win where they differ. */
-export const periodWizardStyles = [widgetChromeStyles, periodWizardOwnStyles];
+/** The shared widget chrome and form fields, then this widget's own rules, which win where they differ. */
+export const periodWizardStyles = [widgetChromeStyles, formFieldStyles, periodWizardOwnStyles];

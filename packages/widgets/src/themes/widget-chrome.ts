@@ -86,3 +86,57 @@ export const widgetChromeStyles = css`
     }
   }
 `;
+
+/**
+ * Form controls as the widgets with forms draw them: bare fieldsets, a label above its control, and
+ * text-like controls on the surface with a danger border while invalid. The controls' rule is
+ * wrapped in :where() so that any rule of a widget's own (a smaller radius, a wider field) wins.
+ */
+export const formFieldStyles = css`
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: none;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  :where(input:not([type='checkbox'], [type='radio']), select, textarea) {
+    font: inherit;
+    color: inherit;
+    background: ${token('--rs-color-surface')};
+    border: 1px solid ${token('--rs-color-border')};
+    border-radius: calc(${token('--rs-radius')} * 0.75);
+    padding-block: 0.4em;
+    padding-inline: 0.6em;
+    max-inline-size: 100%;
+  }
+  :where(input, select, textarea)[aria-invalid='true'] {
+    border-color: ${token('--rs-color-danger')};
+  }
+`;
+
+/** Data tables: full width, a rule under every row, headings in the muted colour. */
+export const tableStyles = css`
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-size: 0.95em;
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding-block: 0.45rem;
+    padding-inline: 0.5rem;
+    border-block-end: 1px solid ${token('--rs-color-border')};
+  }
+  thead th {
+    color: ${token('--rs-color-text-muted')};
+  }
+`;

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
-import { widgetChromeStyles } from '../themes/widget-chrome.js';
+import { formFieldStyles, tableStyles, widgetChromeStyles } from '../themes/widget-chrome.js';
 
 const ticketListOwnStyles = css`
   h3 {
@@ -95,14 +95,7 @@ const ticketListOwnStyles = css`
   input,
   select,
   textarea {
-    font: inherit;
-    color: inherit;
-    background: ${token('--rs-color-surface')};
-    border: 1px solid ${token('--rs-color-border')};
     border-radius: calc(${token('--rs-radius')} * 0.6);
-    padding-block: 0.4em;
-    padding-inline: 0.6em;
-    max-inline-size: 100%;
   }
   textarea {
     resize: vertical;
@@ -110,9 +103,6 @@ const ticketListOwnStyles = css`
   }
   #subject {
     inline-size: 100%;
-  }
-  [aria-invalid='true'] {
-    border-color: ${token('--rs-color-danger')};
   }
   input[type='file'] {
     border-style: dashed;
@@ -199,21 +189,9 @@ const ticketListOwnStyles = css`
   .sort-mark {
     font-size: 0.75em;
   }
-  table {
-    border-collapse: collapse;
-    inline-size: 100%;
-    font-size: 0.95em;
-  }
   th,
   td {
-    text-align: start;
-    vertical-align: top;
-    padding-block: 0.45rem;
     padding-inline: 0.4rem;
-    border-block-end: 1px solid ${token('--rs-color-border')};
-  }
-  thead th {
-    color: ${token('--rs-color-text-muted')};
   }
   th[scope='row'] {
     font-weight: normal;
@@ -299,5 +277,5 @@ const ticketListOwnStyles = css`
   }
 `;
 
-/** The shared widget chrome, then this widget's own rules, which win where they differ. */
-export const ticketListStyles = [widgetChromeStyles, ticketListOwnStyles];
+/** The shared widget chrome, form fields and tables, then this widget's own rules, which win where they differ. */
+export const ticketListStyles = [widgetChromeStyles, formFieldStyles, tableStyles, ticketListOwnStyles];
