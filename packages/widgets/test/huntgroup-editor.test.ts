@@ -130,6 +130,16 @@ describe('<rs-huntgroup-editor>', () => {
       await expect(editor).shadowDom.to.be.accessible();
     });
 
+    it('says calmly that an account without a PBX has no hunt groups (no error, nothing to retry)', async () => {
+      const adapter = memory({ customer: 'residential' });
+      const { editor, screen } = await renderEditor({ adapter });
+      expect((await screen.findByShadowText('Hunt groups are not available for this account.')).getAttribute('role')).to.equal('status');
+      expect(screen.queryByShadowRole('alert')).to.equal(null);
+      expect(screen.queryByShadowRole('button')).to.equal(null);
+      expect(visibleText(editor)).not.to.include('View only');
+      await expect(editor).shadowDom.to.be.accessible();
+    });
+
     it('deletes a group only after confirmation', async () => {
       const adapter = memory();
       const { editor, screen } = await renderEditor({ adapter });

@@ -106,6 +106,9 @@ const extensionTableOwnStyles = css`
   [role='columnheader'] {
     font-weight: 600;
     font-size: 0.9em;
+    /* A long translated heading wraps rather than being cut off. */
+    white-space: normal;
+    line-height: 1.2;
   }
   button.sort {
     border: none;

@@ -131,13 +131,22 @@ export class RsHuntgroupEditor extends RingsideElement {
     canWrite: () => this.canWrite,
   });
 
-  readonly groups: QueryController<HuntGroup[]> = new QueryController<HuntGroup[]>(this, () => ({
-    key: 'huntGroups/all',
-    load: (adapter, signal) => {
-      const section = requireSection(adapter, 'huntGroups');
-      return listAll((page) => section.list({ page, pageSize: MAX_PAGE_SIZE }, { signal }));
-    },
-  }));
+  readonly groups: QueryController<HuntGroup[]> = new QueryController<HuntGroup[]>(this, () =>
+    this.canRead
+      ? {
+          key: 'huntGroups/all',
+          load: (adapter, signal) => {
+            const section = requireSection(adapter, 'huntGroups');
+            return listAll((page) => section.list({ page, pageSize: MAX_PAGE_SIZE }, { signal }));
+          },
+        }
+      : null
+  );
+
+  /** Whether this account has hunt groups at all (a residential line has none). */
+  private get canRead(): boolean {
+    return !!this.env?.adapter?.capabilities.huntGroups.read && !!this.env.adapter.huntGroups;
+  }
 
   readonly extensions: QueryController<Extension[]> = new QueryController<Extension[]>(this, () =>
     this.env?.adapter?.capabilities.extensions.read
@@ -260,12 +269,12 @@ export class RsHuntgroupEditor extends RingsideElement {
   // ----------------------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    const loading = !this.notConfigured && (this.groups.status === 'loading' || this.groups.status === 'idle');
+    const loading = !this.notConfigured && this.canRead && (this.groups.status === 'loading' || this.groups.status === 'idle');
     const text = this.#text();
     return html`<section part="base" aria-labelledby="title" aria-busy=${loading ? 'true' : 'false'} lang=${this.i18n.locale}>
       <header>
         <h2 id="title" tabindex="-1">${text.t('title')}</h2>
-        ${this.readonly || (this.env?.adapter && !this.env.adapter.capabilities.huntGroups.write)
+        ${this.readonly || (this.canRead && !this.env?.adapter?.capabilities.huntGroups.write)
           ? html`<span class="badge">${this.t('common.readOnly')}</span>`
           : nothing}
       </header>
@@ -291,6 +300,7 @@ export class RsHuntgroupEditor extends RingsideElement {
         <p class="hint">${this.t('common.notConfigured.body')}</p>
       </div>`;
     }
+    if (this.env?.adapter && !this.canRead) return html`<p class="hint" role="status">${text.t('unsupported')}</p>`;
     const { status, error, value } = this.groups;
     if (status === 'idle' || status === 'loading') {
       return html`<div role="status">

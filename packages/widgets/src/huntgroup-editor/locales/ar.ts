@@ -3,6 +3,7 @@ import type { Messages } from '@ringside/core';
 export default {
   huntGroups: {
     title: 'مجموعات الرنين',
+    unsupported: 'مجموعات الاتصال غير متاحة لهذا الحساب.',
     loading: 'جارٍ تحميل مجموعات الرنين…',
     empty: 'لا توجد مجموعات رنين بعد.',
     emptyHint: 'تتيح مجموعة الرنين أن يرنّ رقم واحد على عدة أرقام داخلية، معًا أو بالتناوب.',

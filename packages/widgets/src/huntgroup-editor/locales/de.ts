@@ -3,6 +3,7 @@ import type { Messages } from '@ringside/core';
 export default {
   huntGroups: {
     title: 'Sammelrufgruppen',
+    unsupported: 'Sammelrufgruppen sind für dieses Konto nicht verfügbar.',
     loading: 'Sammelrufgruppen werden geladen…',
     empty: 'Noch keine Sammelrufgruppen.',
     emptyHint: 'Mit einer Sammelrufgruppe klingeln unter einer Nummer mehrere Nebenstellen, gleichzeitig oder nacheinander.',

@@ -3,6 +3,7 @@ import type { Messages } from '@ringside/core';
 export default {
   huntGroups: {
     title: 'Hunt groups',
+    unsupported: 'Hunt groups are not available for this account.',
     loading: 'Loading hunt groups…',
     empty: 'No hunt groups yet.',
     emptyHint: 'A hunt group lets one number ring several extensions, together or in turn.',
