@@ -26,8 +26,7 @@ export interface Extension extends Versioned {
   groupIds: string[];
 }
 
-export type ExtensionInput = Pick<Extension, 'number' | 'name'> &
-  Partial<Pick<Extension, 'phoneLineId' | 'primaryGroupId' | 'published'>>;
+export type ExtensionInput = Pick<Extension, 'number' | 'name'> & Partial<Pick<Extension, 'phoneLineId' | 'primaryGroupId' | 'published'>>;
 
 export type ExtensionSortField = 'number' | 'name' | 'phoneLine' | 'primaryGroup' | 'published' | 'recordedName';
 export type ExtensionQuery = ListQuery<ExtensionSortField, { groupId?: string }>;
@@ -84,6 +83,35 @@ export interface HuntGroup extends Versioned {
 export type HuntGroupInput = Omit<HuntGroup, 'id' | 'version'>;
 export type HuntGroupSortField = 'number' | 'name' | 'sequence';
 export type HuntGroupQuery = ListQuery<HuntGroupSortField>;
+
+/** A hunt group as the inclusion-cycle check sees it. */
+export interface HuntGroupNode {
+  id: string;
+  number: string;
+  includedGroupIds: readonly string[];
+}
+
+/**
+ * The numbers along an inclusion cycle that giving `groupId` these included groups would close
+ * (first and last the same, e.g. ['200', '210', '200']), or null when there is none. `group`
+ * answers the other groups as stored (and may answer `groupId` itself with a new number).
+ */
+export function findInclusionCycle(groupId: string, includedGroupIds: readonly string[], group: (id: string) => HuntGroupNode | undefined): string[] | null {
+  const includedOf = (id: string) => (id === groupId ? includedGroupIds : group(id)?.includedGroupIds ?? []);
+  const numberOf = (id: string) => group(id)?.number ?? id;
+  const visited = new Set<string>();
+  const search = (id: string, path: string[]): string[] | null => {
+    for (const next of includedOf(id)) {
+      if (next === groupId) return [...path, numberOf(groupId)];
+      if (visited.has(next)) continue;
+      visited.add(next);
+      const found = search(next, [...path, numberOf(next)]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return search(groupId, [numberOf(groupId)]);
+}
 
 export interface PickupSettings {
   /** The group pickup prefix (e.g. `*77`); null when group pickup is off. */

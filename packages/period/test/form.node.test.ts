@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compile,
-  format,
-  fromFormPeriods,
-  isRepresentableInForm,
-  parseOrThrow,
-  toFormPeriods,
-  type FormPeriod,
-  type PeriodModel,
-} from '../src/index.js';
+import { compile, format, fromFormPeriods, isRepresentableInForm, parseOrThrow, toFormPeriods, type FormPeriod, type PeriodModel } from '../src/index.js';
 import { Random, randomModel } from './support/random.js';
+import { row, WORKDAYS } from './support/form-rows.js';
 
-const WORKDAYS = [2, 3, 4, 5, 6];
-const row = (start: string | null, end: string | null, days: Partial<FormPeriod> = {}): FormPeriod => ({
-  start,
-  end,
-  weekdays: [],
-  months: [],
-  monthDays: [],
-  ...days,
-});
 const formOf = (text: string) => toFormPeriods(parseOrThrow(text));
 const textOf = (rows: readonly FormPeriod[]) => format(fromFormPeriods(rows));
 
@@ -49,30 +32,20 @@ describe('form conversion', () => {
   });
 
   it('writes minute-precise times as several sub-periods with exactly the intended moments', () => {
-    expect(textOf([row('08:30', '17:00', { weekdays: WORKDAYS })])).toBe(
-      'wd {mo-fr} hr {8} min {30-59}, wd {mo-fr} hr {9-16}',
-    );
+    expect(textOf([row('08:30', '17:00', { weekdays: WORKDAYS })])).toBe('wd {mo-fr} hr {8} min {30-59}, wd {mo-fr} hr {9-16}');
     expect(textOf([row('08:30', '17:15')])).toBe('hr {8} min {30-59}, hr {9-16}, hr {17} min {0-14}');
     expect(textOf([row('08:10', '08:50')])).toBe('hr {8} min {10-49}');
     expect(textOf([row('23:30', '00:15')])).toBe('hr {23} min {30-59}, hr {0} min {0-14}');
     expect(textOf([row('08:50', '08:10')])).toBe('hr {8} min {50-59}, hr {9-7}, hr {8} min {0-9}');
-    for (const text of [
-      'hr {8} min {30-59}, hr {9-16}',
-      'hr {23} min {30-59}, hr {0} min {0-14}',
-      'hr {8} min {50-59}, hr {9-7}, hr {8} min {0-9}',
-    ]) {
+    for (const text of ['hr {8} min {30-59}, hr {9-16}', 'hr {23} min {30-59}, hr {0} min {0-14}', 'hr {8} min {50-59}, hr {9-7}, hr {8} min {0-9}']) {
       expect(textOf(formOf(text)!)).toBe(text);
     }
-    expect(formOf('wd {mo-fr} hr {8} min {30-59}, wd {mo-fr} hr {9-16}')).toEqual([
-      row('08:30', '17:00', { weekdays: WORKDAYS }),
-    ]);
+    expect(formOf('wd {mo-fr} hr {8} min {30-59}, wd {mo-fr} hr {9-16}')).toEqual([row('08:30', '17:00', { weekdays: WORKDAYS })]);
   });
 
   it('reads a whole day as start and end null', () => {
     expect(formOf('wd {sa su}')).toEqual([row(null, null, { weekdays: [1, 7] })]);
-    expect(formOf('md {1-15} hr {0-23}')).toEqual([
-      row(null, null, { monthDays: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] }),
-    ]);
+    expect(formOf('md {1-15} hr {0-23}')).toEqual([row(null, null, { monthDays: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15] })]);
     expect(textOf([row(null, null, { weekdays: [1, 7] })])).toBe('wd {su sa}');
     expect(textOf([row('08:00', '08:00', { weekdays: [1] })])).toBe('wd {su}');
   });
@@ -84,18 +57,11 @@ describe('form conversion', () => {
   });
 
   it('splits hours of one sub-period into one row per stretch', () => {
-    expect(formOf('wd {mo-fr} hr {9-11 13-16}')).toEqual([
-      row('09:00', '12:00', { weekdays: WORKDAYS }),
-      row('13:00', '17:00', { weekdays: WORKDAYS }),
-    ]);
+    expect(formOf('wd {mo-fr} hr {9-11 13-16}')).toEqual([row('09:00', '12:00', { weekdays: WORKDAYS }), row('13:00', '17:00', { weekdays: WORKDAYS })]);
   });
 
   it('keeps separate rows for different days, in order', () => {
-    const rows = [
-      row('09:00', '17:00', { weekdays: WORKDAYS }),
-      row('10:00', '14:00', { weekdays: [7] }),
-      row('12:00', '13:00', { weekdays: WORKDAYS }),
-    ];
+    const rows = [row('09:00', '17:00', { weekdays: WORKDAYS }), row('10:00', '14:00', { weekdays: [7] }), row('12:00', '13:00', { weekdays: WORKDAYS })];
     expect(textOf(rows)).toBe('wd {mo-fr} hr {9-16}, wd {sa} hr {10-13}, wd {mo-fr} hr {12}');
     expect(toFormPeriods(fromFormPeriods(rows))).toEqual(rows);
   });
@@ -108,20 +74,13 @@ describe('form conversion', () => {
     expect(fromFormPeriods([])).toEqual({ kind: 'never' });
   });
 
-  it.each([
-    'wk {2}',
-    'yd {100}',
-    'yr {2027}',
-    'sec {0-29}',
-    'wd {}',
-    'min {0-29}',
-    'hr {9-16} min {0-29}',
-    'hr {8} min {0-9 50-59}',
-    'wd {mo} hr {9}, wk {1}',
-  ])('cannot show %j (the UI keeps the text)', (text) => {
-    expect(formOf(text)).toBeNull();
-    expect(isRepresentableInForm(parseOrThrow(text))).toBe(false);
-  });
+  it.each(['wk {2}', 'yd {100}', 'yr {2027}', 'sec {0-29}', 'wd {}', 'min {0-29}', 'hr {9-16} min {0-29}', 'hr {8} min {0-9 50-59}', 'wd {mo} hr {9}, wk {1}'])(
+    'cannot show %j (the UI keeps the text)',
+    (text) => {
+      expect(formOf(text)).toBeNull();
+      expect(isRepresentableInForm(parseOrThrow(text))).toBe(false);
+    }
+  );
 
   it('can show hour ranges of any shape, and a single stretch with minutes', () => {
     for (const text of ['hr {9-11 13-16 20-2}', 'hr {8-9} min {0-59}', 'wd {mo} hr {8} min {15-44}', '']) {
@@ -140,8 +99,7 @@ describe('form conversion', () => {
 });
 
 describe('form conversion: properties', () => {
-  const clock = (minute: number) =>
-    `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
   const sortedSubset = (random: Random, min: number, max: number): number[] => {
     if (random.chance(0.4)) return [];
     const values = new Set<number>();

@@ -1,4 +1,4 @@
-import { compile, type FormPeriod } from '@ringside/period';
+import { compile } from '@ringside/period';
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_DRAFT,
@@ -14,16 +14,7 @@ import {
   type WizardAction,
   type WizardState,
 } from '../src/period-wizard/wizard-state.js';
-
-const WORKDAYS = [2, 3, 4, 5, 6];
-const row = (start: string | null, end: string | null, days: Partial<FormPeriod> = {}): FormPeriod => ({
-  start,
-  end,
-  weekdays: [],
-  months: [],
-  monthDays: [],
-  ...days,
-});
+import { row, WORKDAYS } from '../../period/test/support/form-rows.js';
 
 /** Runs actions from a value, as a user would click through the wizard. */
 function run(text: string, ...actions: WizardAction[]): WizardState {
@@ -109,7 +100,7 @@ describe('building periods', () => {
       draft({ start: '20:00', end: '08:00' }),
       ...WORKDAYS.map((value): WizardAction => ({ type: 'toggle-day', field: 'weekdays', value })),
       days('months', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
-      { type: 'include' },
+      { type: 'include' }
     );
     expect(state.text).toBe('mo {jan-dec} wd {mo-fr} hr {20-7}');
     expect(state.rows).toHaveLength(1);
@@ -124,7 +115,7 @@ describe('building periods', () => {
       { type: 'include' },
       draft({ start: '10:00', end: '14:00' }),
       days('weekdays', [7]),
-      { type: 'include' },
+      { type: 'include' }
     );
     expect(state.text).toBe('wd {mo-fr} hr {9-16}, wd {sa} hr {10-13}');
     expect(state.rows.map((r) => r.weekdays)).toEqual([WORKDAYS, [7]]);

@@ -1,9 +1,11 @@
 import {
   CALLER_ID_MODES,
+  findInclusionCycle,
   HUNT_SEQUENCES,
   type FieldReason,
   type HuntGroupInput,
   type HuntGroupMember,
+  type HuntGroupNode,
   type HuntSequence,
   type IncludedHuntGroup,
 } from '@ringside/core';
@@ -16,11 +18,7 @@ export const RING_DELAY_MAX = 300;
 export const RING_TIME_MAX = 600;
 
 /** What cycle detection needs to know about a stored group. */
-export interface HuntGroupNode {
-  id: string;
-  number: string;
-  includedGroupIds: readonly string[];
-}
+export { findInclusionCycle, type HuntGroupNode };
 
 export interface HuntGroupRulesContext extends NumberRulesContext {
   extensionExists(id: string): boolean;
@@ -63,7 +61,11 @@ function memberReasons(members: readonly HuntGroupMember[], context: HuntGroupRu
       ...booleanReasons(field(index, 'ignoreFollowMe'), member.ignoreFollowMe),
       ...booleanReasons(field(index, 'primary'), member.primary),
     ]),
-    ...duplicateReasons(members, (member) => member.extensionId, (index) => field(index, 'extensionId')),
+    ...duplicateReasons(
+      members,
+      (member) => member.extensionId,
+      (index) => field(index, 'extensionId')
+    ),
   ];
 }
 
@@ -74,7 +76,11 @@ function includedGroupReasons(included: readonly IncludedHuntGroup[], number: st
       ...(entry.groupId === context.groupId || context.group(entry.groupId) ? [] : [reason(field(index, 'groupId'), 'unknown')]),
       ...booleanReasons(field(index, 'ignoreFollowMe'), entry.ignoreFollowMe),
     ]),
-    ...duplicateReasons(included, (entry) => entry.groupId, (index) => field(index, 'groupId')),
+    ...duplicateReasons(
+      included,
+      (entry) => entry.groupId,
+      (index) => field(index, 'groupId')
+    ),
   ];
   const { groupId } = context;
   if (reasons.length || groupId === undefined) return reasons;
@@ -82,29 +88,4 @@ function includedGroupReasons(included: readonly IncludedHuntGroup[], number: st
   const withNewNumber = (id: string) => (id === groupId ? { id, number, includedGroupIds } : context.group(id));
   const cycle = findInclusionCycle(groupId, includedGroupIds, withNewNumber);
   return cycle ? [reason('includedGroups', 'cycle', { path: cycle.join(' → ') })] : [];
-}
-
-/**
- * The numbers along an inclusion cycle that giving `groupId` these included groups would close
- * (first and last the same, e.g. ['200', '210', '200']), or null when there is none.
- */
-export function findInclusionCycle(
-  groupId: string,
-  includedGroupIds: readonly string[],
-  group: (id: string) => HuntGroupNode | undefined,
-): string[] | null {
-  const includedOf = (id: string) => (id === groupId ? includedGroupIds : (group(id)?.includedGroupIds ?? []));
-  const numberOf = (id: string) => group(id)?.number ?? id;
-  const visited = new Set<string>();
-  const search = (id: string, path: string[]): string[] | null => {
-    for (const next of includedOf(id)) {
-      if (next === groupId) return [...path, numberOf(groupId)];
-      if (visited.has(next)) continue;
-      visited.add(next);
-      const found = search(next, [...path, numberOf(next)]);
-      if (found) return found;
-    }
-    return null;
-  };
-  return search(groupId, [numberOf(groupId)]);
 }

@@ -3,7 +3,7 @@
  * backend uses (see the adapter contract), so one message table serves both. Also inclusion
  * cycles with their path, and the call pickup codes of the members.
  */
-import type { FieldReason, HuntGroup } from '@ringside/core';
+import { findInclusionCycle as findCycle, type FieldReason, type HuntGroup } from '@ringside/core';
 import { parseSeconds, type DraftValue } from './draft.js';
 
 export const NAME_MAX = 100;
@@ -63,20 +63,12 @@ export function draftReasons(value: DraftValue, context: DraftRulesContext): Fie
  */
 export function findInclusionCycle(groupId: string, value: Pick<DraftValue, 'number' | 'includedGroups'>, groups: readonly HuntGroup[]): string[] | null {
   const byId = new Map(groups.map((group) => [group.id, group]));
-  const includedOf = (id: string) => (id === groupId ? value.includedGroups : byId.get(id)?.includedGroups ?? []).map((entry) => entry.groupId);
-  const numberOf = (id: string) => (id === groupId ? value.number.trim() : byId.get(id)?.number ?? id);
-  const visited = new Set<string>();
-  const search = (id: string, path: readonly string[]): string[] | null => {
-    for (const next of includedOf(id)) {
-      if (next === groupId) return [...path, numberOf(groupId)];
-      if (visited.has(next)) continue;
-      visited.add(next);
-      const found = search(next, [...path, numberOf(next)]);
-      if (found) return found;
-    }
-    return null;
-  };
-  return search(groupId, [numberOf(groupId)]);
+  const includedGroupIds = value.includedGroups.map((entry) => entry.groupId);
+  return findCycle(groupId, includedGroupIds, (id) => {
+    if (id === groupId) return { id, number: value.number.trim(), includedGroupIds };
+    const group = byId.get(id);
+    return group && { id, number: group.number, includedGroupIds: group.includedGroups.map((entry) => entry.groupId) };
+  });
 }
 
 /**
