@@ -57,9 +57,11 @@ function serve(dir) {
 }
 
 /**
- * Bundles `entry`, opens it in Chromium and answers what `run(page, browser)` answers, within
- * `hangAfter` ms (a guard against a state never reached, not a limit on the figures). Page
- * errors are printed, and console messages `showConsole(message)` accepts.
+ * Bundles `entry`, opens it in Chromium and answers what `run(page, browser, openPage)` answers,
+ * within `hangAfter` ms (a guard against a state never reached, not a limit on the figures).
+ * `openPage()` opens the entry again in a new browser context (its own renderer: no code, style
+ * or font-shaping caches warmed by an earlier measurement), for figures that must start cold.
+ * Page errors are printed, and console messages `showConsole(message)` accepts.
  */
 export async function runInChromium({ entry, title, pageOptions = {}, showConsole = (message) => message.type() === 'error', hangAfter = 300_000, run }) {
   const executablePath = ensureChrome();
@@ -71,14 +73,19 @@ export async function runInChromium({ entry, title, pageOptions = {}, showConsol
     let url;
     ({ server, url } = await serve(dir));
     browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
-    const page = await browser.newPage(pageOptions);
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (showConsole(message)) console.error(`page ${message.type()}: ${message.text()}`);
-    });
-    await page.goto(url, { waitUntil: 'load' });
+    const openPage = async () => {
+      const context = await browser.newContext(pageOptions);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (showConsole(message)) console.error(`page ${message.type()}: ${message.text()}`);
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    };
+    const page = await openPage();
     const hang = new Promise((_, reject) => setTimeout(() => reject(new Error(`the benchmark did not finish in ${hangAfter / 1000} s`)), hangAfter).unref());
-    return await Promise.race([run(page, browser), hang]);
+    return await Promise.race([run(page, browser, openPage), hang]);
   } finally {
     await browser?.close();
     server?.close();

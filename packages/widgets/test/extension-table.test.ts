@@ -87,6 +87,30 @@ describe('<rs-extension-table>', () => {
     await expect(table).shadowDom.to.be.accessible();
   });
 
+  it('shows rows still loading as placeholders with one tab stop, then fills the same cells in', async () => {
+    const adapter = memory({ extensions: 1000 });
+    const { table, grid } = await renderTable({ adapter });
+    await settle(table);
+    adapter.faults.hang();
+    const scroller = table.shadowRoot!.querySelector<HTMLElement>('[part="table"]')!;
+    scroller.scrollTop = scroller.scrollHeight;
+    scroller.dispatchEvent(new Event('scroll'));
+    await waitUntil(() => rowsOf(grid).at(-1)?.getAttribute('aria-rowindex') === '1001', 'the end of the list is rendered', { timeout: 3000 });
+    const last = rowsOf(grid).at(-1)!;
+    expect(cellTexts(last)[1]).to.equal('Loading…');
+    expect(last.querySelectorAll('button, input')).to.have.length(0);
+    expect(grid.querySelectorAll('[tabindex="0"]')).to.have.length(1);
+    expect(grid.getAttribute('aria-busy')).to.equal('true');
+    await expect(table).shadowDom.to.be.accessible();
+    const numberCell = last.querySelectorAll('[role="gridcell"]')[1]!;
+    adapter.faults.clear();
+    await settle(table);
+    expect(numberCell.isConnected).to.equal(true);
+    expect(numberCell.textContent).to.equal(table.rows.rowAt(999)!.number);
+    expect(last.querySelector('button[aria-label^="Edit"]')).to.exist;
+    expect(grid.querySelectorAll('[tabindex="0"]')).to.have.length(1);
+  });
+
   it('sorts by a column through the adapter and says so with aria-sort', async () => {
     const { table, grid, screen } = await renderTable();
     await settle(table);
@@ -102,6 +126,21 @@ describe('<rs-extension-table>', () => {
     screen.getByShadowRole('button', { name: 'Recorded name' }).click();
     await settle(table);
     expect(cellTexts(rowsOf(grid)[0]!)[6]).to.equal('Not set');
+  });
+
+  it('starts a new sort order at its top after the user scrolled down', async () => {
+    const { table, grid, screen } = await renderTable({ adapter: memory({ extensions: 1000 }) });
+    await settle(table);
+    const scroller = table.shadowRoot!.querySelector<HTMLElement>('[part="table"]')!;
+    scroller.scrollTop = 20_000;
+    scroller.dispatchEvent(new Event('scroll'));
+    await settle(table);
+    expect(rowsOf(grid)[0]!.getAttribute('aria-rowindex')).to.not.equal('2');
+    screen.getByShadowRole('button', { name: 'Name' }).click();
+    await settle(table);
+    expect(scroller.scrollTop).to.equal(0);
+    expect(rowsOf(grid)[0]!.getAttribute('aria-rowindex')).to.equal('2');
+    expect(cellTexts(rowsOf(grid)[0]!)[1]).to.equal(table.rows.rowAt(0)!.number);
   });
 
   it('filters by free text (number, name or line) and by hunt group', async () => {
@@ -447,6 +486,9 @@ describe('<rs-extension-table>', () => {
     await settle(de.table);
     await de.screen.findByShadowRole('button', { name: 'Nebenstelle hinzufügen' });
     expect(visibleText(de.table)).to.include('12 Nebenstellen');
+    // Row controls are named in the language's word order, the number where the translation puts it.
+    expect(de.screen.getByShadowRole('button', { name: 'Nebenstelle 101 bearbeiten' }).textContent).to.equal('Bearbeiten');
+    expect(de.screen.getByShadowRole('checkbox', { name: 'Nebenstelle 101 auswählen' })).to.exist;
     const ar = await renderTable({ locale: 'ar' });
     await settle(ar.table);
     await ar.screen.findByShadowRole('button', { name: 'إضافة رقم داخلي' });

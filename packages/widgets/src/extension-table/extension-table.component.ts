@@ -17,6 +17,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { QueryController } from '../base/query-controller.js';
 import { RingsideElement } from '../base/ringside-element.js';
+import { sortMark } from '../base/sort-mark.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { gridTemplate, minimumWidth, visibleColumns, type Column } from './columns.js';
 import { toCsv } from './csv.js';
@@ -41,7 +42,7 @@ import { moveInGrid, type GridCell } from './grid-navigation.js';
 import { ariaSort, INITIAL_VIEW, toggleSort, toQuery, viewKey, type ListView } from './list-query.js';
 import messages from './locales/en.js';
 import { collectAll, RowCache, type PageLoader } from './page-cache.js';
-import { rowsPerPage, rowWindow, scrollToShow } from './windowing.js';
+import { rowsPerPage, rowWindow, scrollToShow, type RowWindow } from './windowing.js';
 import './events.js';
 
 export type { ExtensionDeletedDetail, ExtensionExportDetail, ExtensionSavedDetail } from './events.js';
@@ -66,6 +67,34 @@ interface Editor {
   failure?: RingsideError;
   conflict: boolean;
 }
+
+/** The translated texts of cells: values, a row still loading, and the controls' names for an extension. */
+interface ValueTexts {
+  loading: string;
+  none: string;
+  yes: string;
+  no: string;
+  set: string;
+  notSet: string;
+  edit: string;
+  delete: string;
+  selectRow: (number: string) => string;
+  editRow: (number: string) => string;
+  deleteRow: (number: string) => string;
+}
+
+/** Stands for the value while a message is translated once for every row. */
+const ROW_VALUE = '\uE000';
+
+/** What every row of one render shares, worked out once per render rather than once per cell. */
+interface RowRendering {
+  columns: Column[];
+  /** The cell that holds the grid's one tab stop (row 0 is the header). */
+  tabStop: GridCell;
+  texts: ValueTexts;
+}
+
+const tabIndexAt = (tabStop: GridCell, row: number, col: number): number => (tabStop.row === row && tabStop.col === col ? 0 : -1);
 
 interface Notice {
   text: string;
@@ -182,6 +211,11 @@ export class RsExtensionTable extends RingsideElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#connectSource();
+    // Before rendering, so the grid says it is busy while the rows it is about to show load.
+    if (this.#source) {
+      const { first, end } = this.#window();
+      void this.rows.ensure(first, Math.max(first, end - 1));
+    }
   }
 
   /** The cell that holds the tab stop, kept inside the grid as rows and columns come and go. */
@@ -193,10 +227,6 @@ export class RsExtensionTable extends RingsideElement {
     super.updated(changed);
     this.#observeGeometry();
     this.#applyGeometry();
-    if (this.#source) {
-      const { first, end } = this.#window();
-      void this.rows.ensure(first, Math.max(first, end - 1));
-    }
     if (this.#focusAfterUpdate) {
       const cell = this.#focusAfterUpdate;
       this.#focusAfterUpdate = null;
@@ -228,9 +258,9 @@ export class RsExtensionTable extends RingsideElement {
     const sameBackend = current?.store === store && current.adapter === adapter;
     this.#source = { store, adapter, key };
     this.rows.reset(this.#loaderFor(this.view), { keepRows: sameBackend });
-    // Another order or filter starts at its top.
+    // Another order or filter starts at its top (written only when scrolled: writing scrollTop forces a layout).
+    if (this.bodyScrollTop !== 0 && this.#scroller) this.#scroller.scrollTop = 0;
     this.bodyScrollTop = 0;
-    if (this.#scroller) this.#scroller.scrollTop = 0;
     this.selection = new Map();
   }
 
@@ -431,10 +461,10 @@ export class RsExtensionTable extends RingsideElement {
   }
 
   #renderGrid(total: number): TemplateResult {
-    const columns = this.columns;
     const window = this.#window();
+    const rendering: RowRendering = { columns: this.columns, tabStop: this.#tabStop(window), texts: this.#valueTexts() };
     const rows: TemplateResult[] = [];
-    for (let index = window.first; index < window.end; index++) rows.push(this.#renderRow(index, columns));
+    for (let index = window.first; index < window.end; index++) rows.push(this.#renderRow(index, rendering));
     const filtered = !!(this.view.search.trim() || this.view.groupId);
     return html`<div class="scroller" part="table" @scroll=${this.#onScroll}>
         <div
@@ -442,14 +472,14 @@ export class RsExtensionTable extends RingsideElement {
           aria-labelledby="title"
           aria-describedby="grid-hint"
           aria-rowcount=${total + 1}
-          aria-colcount=${columns.length}
+          aria-colcount=${rendering.columns.length}
           aria-multiselectable=${this.canWrite ? 'true' : nothing}
           aria-busy=${this.rows.loading ? 'true' : 'false'}
           @keydown=${this.#onGridKeydown}
           @focusin=${this.#onGridFocus}
         >
           <div role="rowgroup" class="head">
-            <div role="row" aria-rowindex="1">${columns.map((column, col) => this.#renderHeaderCell(column, col))}</div>
+            <div role="row" aria-rowindex="1">${rendering.columns.map((column, col) => this.#renderHeaderCell(column, col, rendering.tabStop))}</div>
           </div>
           <div role="rowgroup" class="body">${rows}</div>
         </div>
@@ -458,17 +488,15 @@ export class RsExtensionTable extends RingsideElement {
       ${total === 0 ? html`<p class="empty">${this.t(filtered ? 'extensionTable.emptyFiltered' : 'extensionTable.empty')}</p>` : nothing}`;
   }
 
-  #tabIndex(row: number, col: number): number {
-    const rows = this.rows.total ?? 0;
-    const { first, end } = this.#window();
+  /** The cell that holds the tab stop; when the active row scrolled out of the rendered window, the first rendered row takes it. */
+  #tabStop({ first, end }: RowWindow): GridCell {
     const active = this.#activeCell();
-    // When the active row scrolled out of the rendered window, the first rendered row takes the tab stop.
-    const activeRendered = active.row === 0 || (active.row - 1 >= first && active.row - 1 < end) || rows === 0;
-    const target = activeRendered ? active : { row: first + 1, col: active.col };
-    return target.row === row && target.col === col ? 0 : -1;
+    const rendered = active.row === 0 || (active.row - 1 >= first && active.row - 1 < end) || !this.rows.total;
+    return rendered ? active : { row: first + 1, col: active.col };
   }
 
-  #renderHeaderCell(column: Column, col: number): TemplateResult {
+  #renderHeaderCell(column: Column, col: number, tabStop: GridCell): TemplateResult {
+    const tabindex = tabIndexAt(tabStop, 0, col);
     const cell = (content: TemplateResult | string, sort?: ExtensionSortField) =>
       html`<div role="columnheader" aria-colindex=${col + 1} aria-sort=${sort ? ariaSort(this.view, sort) : nothing} class=${`cell ${column.id}`}>
         ${content}
@@ -481,7 +509,7 @@ export class RsExtensionTable extends RingsideElement {
           type="checkbox"
           data-row="0"
           data-col=${col}
-          tabindex=${this.#tabIndex(0, col)}
+          tabindex=${tabindex}
           aria-label=${this.t('extensionTable.selectAll')}
           .checked=${live(all)}
           .indeterminate=${this.selection.size > 0 && !all}
@@ -491,17 +519,12 @@ export class RsExtensionTable extends RingsideElement {
       );
     }
     if (column.id === 'edit' || column.id === 'delete') {
-      return cell(
-        html`<span data-row="0" data-col=${col} tabindex=${this.#tabIndex(0, col)} class="header-label">${this.t(`extensionTable.column.${column.id}`)}</span>`
-      );
+      return cell(html`<span data-row="0" data-col=${col} tabindex=${tabindex} class="header-label">${this.t(`extensionTable.column.${column.id}`)}</span>`);
     }
     const sort = column.sort!;
-    const direction = ariaSort(this.view, sort);
     return cell(
-      html`<button type="button" class="sort" data-row="0" data-col=${col} tabindex=${this.#tabIndex(0, col)} @click=${() => this.#sortBy(sort)}>
-        ${this.t(`extensionTable.column.${column.id}`)}<span class="sort-icon" aria-hidden="true"
-          >${direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : ''}</span
-        >
+      html`<button type="button" class="sort" data-row="0" data-col=${col} tabindex=${tabindex} @click=${() => this.#sortBy(sort)}>
+        ${this.t(`extensionTable.column.${column.id}`)}${sortMark(ariaSort(this.view, sort))}
       </button>`,
       sort
     );
@@ -509,62 +532,83 @@ export class RsExtensionTable extends RingsideElement {
 
   // Rows and cells are the bulk of the DOM, so their templates stay on one line (prettier-ignore):
   // whitespace between tags would add text nodes to every cell, and text goes in via `.textContent`
-  // rather than a child binding, which adds comment markers.
-  #renderRow(index: number, columns: Column[]): TemplateResult {
+  // rather than a child binding, which adds comment markers. A row still loading uses the same cell
+  // templates with empty text, so its elements are reused, not rebuilt, when the row arrives.
+  #renderRow(index: number, rendering: RowRendering): TemplateResult {
     const extension = this.rows.rowAt(index);
     const row = index + 1;
     const selected = this.canWrite ? String(!!extension && this.selection.has(extension.id)) : nothing;
-    const cells = columns.map((column, col) => this.#renderCell(extension, column, row, col));
+    const cells = rendering.columns.map((column, col) => this.#renderCell(extension, column, row, col, rendering));
     // prettier-ignore
-    return html`<div role="row" aria-rowindex=${index + 2} aria-selected=${selected} class=${extension ? '' : 'placeholder'}>${cells}</div>`;
+    return html`<div role="row" aria-rowindex=${index + 2} aria-selected=${selected} class=${extension ? 'loaded' : 'placeholder'}>${cells}</div>`;
   }
 
-  #renderCell(extension: Extension | undefined, column: Column, row: number, col: number): TemplateResult {
-    const tabindex = this.#tabIndex(row, col);
-    if (!extension) {
-      const text = col === 0 ? this.t('extensionTable.loadingRow') : '';
+  #renderCell(extension: Extension | undefined, column: Column, row: number, col: number, { tabStop, texts }: RowRendering): TemplateResult {
+    const tabindex = tabIndexAt(tabStop, row, col);
+    if (column.data) {
+      // The first column of a row still loading tells screen readers so; a grey bar shows it to the eye.
+      const text = extension ? this.#cellText(extension, column.id, texts) : column.id === 'number' ? texts.loading : '';
       // prettier-ignore
-      return html`<div role="gridcell" aria-colindex=${col + 1} class="cell" data-row=${row} data-col=${col} tabindex=${tabindex}><span class="bar" .textContent=${text}></span></div>`;
+      return html`<div role="gridcell" aria-colindex=${col + 1} class=${`cell ${column.id}`} data-row=${row} data-col=${col} tabindex=${tabindex} .textContent=${text}></div>`;
     }
+    // The control takes the cell's place in the keyboard grid; while the row loads, the cell itself does.
+    const control = extension ? this.#renderControl(extension, column, row, col, tabindex, texts) : null;
+    // prettier-ignore
+    return html`<div role="gridcell" aria-colindex=${col + 1} class=${`cell ${column.id}`} data-row=${control ? nothing : row} data-col=${control ? nothing : col} tabindex=${control ? nothing : tabindex}>${control ?? nothing}</div>`;
+  }
+
+  /** The checkbox or button of a control column. */
+  #renderControl(extension: Extension, column: Column, row: number, col: number, tabindex: number, texts: ValueTexts): TemplateResult {
     const number = extension.number;
-    switch (column.id) {
-      case 'select': {
-        const label = this.t('extensionTable.selectRow', { number });
-        const toggle = (event: Event) => this.#toggleRow(extension, (event.target as HTMLInputElement).checked);
-        // prettier-ignore
-        return html`<div role="gridcell" aria-colindex=${col + 1} class="cell select"><input type="checkbox" data-row=${row} data-col=${col} tabindex=${tabindex} aria-label=${label} .checked=${live(this.selection.has(extension.id))} @change=${toggle} /></div>`;
-      }
-      case 'edit':
-      case 'delete': {
-        const edit = column.id === 'edit';
-        const label = this.t(edit ? 'extensionTable.editRow' : 'extensionTable.deleteRow', { number });
-        const act = (event: Event) => (edit ? this.#openEditor(extension, event) : this.#askDelete([extension], event));
-        // prettier-ignore
-        return html`<div role="gridcell" aria-colindex=${col + 1} class="cell action"><button type="button" class=${edit ? '' : 'danger'} data-row=${row} data-col=${col} tabindex=${tabindex} aria-label=${label} @click=${act} .textContent=${this.t(`extensionTable.column.${column.id}`)}></button></div>`;
-      }
-      default:
-        // prettier-ignore
-        return html`<div role="gridcell" aria-colindex=${col + 1} class=${`cell ${column.id}`} data-row=${row} data-col=${col} tabindex=${tabindex} .textContent=${this.#cellText(extension, column.id)}></div>`;
+    if (column.id === 'select') {
+      const toggle = (event: Event) => this.#toggleRow(extension, (event.target as HTMLInputElement).checked);
+      // prettier-ignore
+      return html`<input type="checkbox" data-row=${row} data-col=${col} tabindex=${tabindex} aria-label=${texts.selectRow(number)} .checked=${live(this.selection.has(extension.id))} @change=${toggle} />`;
     }
+    const edit = column.id === 'edit';
+    const act = (event: Event) => (edit ? this.#openEditor(extension, event) : this.#askDelete([extension], event));
+    // prettier-ignore
+    return html`<button type="button" class=${edit ? '' : 'danger'} data-row=${row} data-col=${col} tabindex=${tabindex} aria-label=${edit ? texts.editRow(number) : texts.deleteRow(number)} @click=${act} .textContent=${edit ? texts.edit : texts.delete}></button>`;
+  }
+
+  /** The texts of cells, translated once per render rather than once per cell. */
+  #valueTexts(): ValueTexts {
+    return {
+      loading: this.t('extensionTable.loadingRow'),
+      none: this.t('extensionTable.value.none'),
+      yes: this.t('extensionTable.value.yes'),
+      no: this.t('extensionTable.value.no'),
+      set: this.t('extensionTable.value.set'),
+      notSet: this.t('extensionTable.value.notSet'),
+      edit: this.t('extensionTable.column.edit'),
+      delete: this.t('extensionTable.column.delete'),
+      selectRow: this.#perRow('extensionTable.selectRow'),
+      editRow: this.#perRow('extensionTable.editRow'),
+      deleteRow: this.#perRow('extensionTable.deleteRow'),
+    };
+  }
+
+  /** A message naming an extension, translated once with the number left open; each row fills it in. */
+  #perRow(key: string): (number: string) => string {
+    const parts = this.t(key, { number: ROW_VALUE }).split(ROW_VALUE);
+    return (number) => parts.join(number);
   }
 
   /** The text of a data cell, as shown and as exported. Values the widget does not know are shown as they are. */
-  #cellText(extension: Extension, column: Column['id']): string {
+  #cellText(extension: Extension, column: Column['id'], texts: ValueTexts): string {
     switch (column) {
       case 'number':
         return extension.number;
       case 'name':
         return extension.name;
       case 'phoneLine':
-        return extension.phoneLineId ? this.#lineById().get(extension.phoneLineId)?.number ?? extension.phoneLineId : this.t('extensionTable.value.none');
+        return extension.phoneLineId ? this.#lineById().get(extension.phoneLineId)?.number ?? extension.phoneLineId : texts.none;
       case 'primaryGroup':
-        return extension.primaryGroupId
-          ? this.#groupById().get(extension.primaryGroupId)?.name ?? extension.primaryGroupId
-          : this.t('extensionTable.value.none');
+        return extension.primaryGroupId ? this.#groupById().get(extension.primaryGroupId)?.name ?? extension.primaryGroupId : texts.none;
       case 'published':
-        return this.t(extension.published ? 'extensionTable.value.yes' : 'extensionTable.value.no');
+        return extension.published ? texts.yes : texts.no;
       case 'recordedName':
-        return this.t(extension.hasRecordedName ? 'extensionTable.value.set' : 'extensionTable.value.notSet');
+        return extension.hasRecordedName ? texts.set : texts.notSet;
       default:
         return '';
     }
@@ -1117,9 +1161,10 @@ export class RsExtensionTable extends RingsideElement {
     try {
       const all = await collectAll(this.#loaderFor(this.view), EXPORT_PAGE_SIZE);
       const columns = this.columns.filter((column) => column.data);
+      const texts = this.#valueTexts();
       const csv = toCsv([
         columns.map((column) => this.t(`extensionTable.column.${column.id}`)),
-        ...all.map((extension) => columns.map((column) => this.#cellText(extension, column.id))),
+        ...all.map((extension) => columns.map((column) => this.#cellText(extension, column.id, texts))),
       ]);
       const detail = { filename: 'extensions.csv', csv, count: all.length };
       if (this.emit('rs-extension-export', detail)) download(detail.filename, csv);

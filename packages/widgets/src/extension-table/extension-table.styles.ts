@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
+import { sortMarkStyles } from '../base/sort-mark.js';
 import { formFieldStyles, widgetChromeStyles } from '../themes/widget-chrome.js';
 
 const extensionTableOwnStyles = css`
@@ -120,9 +121,6 @@ const extensionTableOwnStyles = css`
     align-items: center;
     text-align: start;
   }
-  .sort-icon {
-    font-size: 0.7em;
-  }
   .cell.action button {
     padding-block: 0.2em;
     padding-inline: 0.6em;
@@ -131,14 +129,19 @@ const extensionTableOwnStyles = css`
     background: ${token('--rs-color-surface-muted')};
   }
   /* A grey bar where a row is still loading; the first cell's text says so to screen readers only. */
-  .placeholder .bar {
-    display: block;
+  .placeholder .cell {
+    position: relative;
+    color: transparent;
+  }
+  .placeholder .cell:not(.select, .edit, .delete)::before {
+    content: '';
+    position: absolute;
+    inset-block-start: calc(50% - 0.4em);
+    inset-inline-start: 0.5rem;
     inline-size: 70%;
     block-size: 0.8em;
     border-radius: 0.3rem;
     background: ${token('--rs-color-surface-muted')};
-    color: transparent;
-    overflow: hidden;
   }
   .empty {
     margin: 0;
@@ -182,4 +185,4 @@ const extensionTableOwnStyles = css`
 `;
 
 /** The shared widget chrome and form fields, then this widget's own rules, which win where they differ. */
-export const extensionTableStyles = [widgetChromeStyles, formFieldStyles, extensionTableOwnStyles];
+export const extensionTableStyles = [widgetChromeStyles, formFieldStyles, sortMarkStyles, extensionTableOwnStyles];

@@ -13,6 +13,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QueryController } from '../base/query-controller.js';
 import { RingsideElement } from '../base/ringside-element.js';
+import { sortMark } from '../base/sort-mark.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { ConversationController } from './conversation-controller.js';
 import {
@@ -321,7 +322,7 @@ export class RsTicketList extends RingsideElement implements TicketListHost {
               field
                 ? html`<th scope="col" aria-sort=${ariaSort(this.listState, field)}>
                     <button type="button" class="sort" @click=${() => this.#sortBy(field)}>
-                      ${this.t(`tickets.columns.${key}`)}<span class="sort-mark" aria-hidden="true">${this.#sortMark(field)}</span>
+                      ${this.t(`tickets.columns.${key}`)}${sortMark(ariaSort(this.listState, field))}
                     </button>
                   </th>`
                 : html`<th scope="col">${this.t(`tickets.columns.${key}`)}</th>`
@@ -347,11 +348,6 @@ export class RsTicketList extends RingsideElement implements TicketListHost {
         </tbody>
       </table>
     </div>`;
-  }
-
-  #sortMark(field: TicketSortField): string {
-    const sort = ariaSort(this.listState, field);
-    return sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '';
   }
 
   #renderPager(page: Page<Ticket>): TemplateResult {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { token } from '../themes/tokens.js';
+import { sortMarkStyles } from '../base/sort-mark.js';
 import { formFieldStyles, tableStyles, widgetChromeStyles } from '../themes/widget-chrome.js';
 
 const ticketListOwnStyles = css`
@@ -186,9 +187,6 @@ const ticketListOwnStyles = css`
     gap: 0.25em;
     white-space: nowrap;
   }
-  .sort-mark {
-    font-size: 0.75em;
-  }
   th,
   td {
     padding-inline: 0.4rem;
@@ -278,4 +276,4 @@ const ticketListOwnStyles = css`
 `;
 
 /** The shared widget chrome, form fields and tables, then this widget's own rules, which win where they differ. */
-export const ticketListStyles = [widgetChromeStyles, formFieldStyles, tableStyles, ticketListOwnStyles];
+export const ticketListStyles = [widgetChromeStyles, formFieldStyles, tableStyles, sortMarkStyles, ticketListOwnStyles];
