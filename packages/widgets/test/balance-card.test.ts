@@ -43,6 +43,8 @@ describe('<rs-balance-card>', () => {
     it('formats the same data in German', async () => {
       const { card, screen } = await renderCard({ locale: 'de-DE' });
       await screen.findByShadowText(/412,35\s\$/);
+      // The German texts arrive with their lazily loaded module, possibly after the numbers.
+      await screen.findByShadowText('Kreditlimit');
       const text = visibleText(card).replace(/[\u00a0\u202f]/g, ' ');
       expect(text).to.include('Kreditlimit1.000,00 $');
       expect(screen.getByShadowRole('button', { name: 'Aufladen' })).to.exist;

@@ -2,6 +2,7 @@ import { registerMessages, requireSection, type BalanceSummary, type ChargeEntry
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QueryController } from '../base/query-controller.js';
+import { RefreshTimer } from '../base/refresh-timer.js';
 import { RingsideElement, warnOnce } from '../base/ringside-element.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { balanceCardStyles } from './balance-card.styles.js';
@@ -52,7 +53,7 @@ export class RsBalanceCard extends RingsideElement {
 
   @state() private chargesPanel: ChargesPanel | undefined;
   @state() private chargesPanelFailed = false;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  protected readonly refreshTimer = new RefreshTimer(this, () => this.refreshInterval, () => this.balance.refresh());
 
   readonly balance: QueryController<BalanceSummary | null> = new QueryController<BalanceSummary | null>(this, () => ({
     key: 'billing/balance',
@@ -77,36 +78,19 @@ export class RsBalanceCard extends RingsideElement {
     return !this.readonly && !!this.env?.adapter?.capabilities.payments.write;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#restartTimer();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopTimer();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('refreshInterval')) this.#restartTimer();
     if (changed.has('chartOpen') && this.chartOpen && !this.chargesPanel) void this.#loadChargesPanel();
   }
 
   protected override render(): TemplateResult {
-    const { view, body } = this.notConfigured ? { view: undefined, body: this.#renderNotConfigured() } : this.#renderContent();
+    const { view, body } = this.notConfigured ? { view: undefined, body: this.renderNotConfigured() } : this.#renderContent();
     // The header stays the same element across states, so a screen reader's place is kept.
     return html`<section part="base" aria-labelledby="title" aria-busy=${this.balance.status === 'loading' ? 'true' : 'false'} lang=${this.i18n.locale}>
       ${this.#renderHeader(view)} ${body}
     </section>`;
   }
 
-  #renderNotConfigured(): TemplateResult {
-    return html`<div role="status">
-      <strong>${this.t('common.notConfigured.title')}</strong>
-      <p class="hint">${this.t('common.notConfigured.body')}</p>
-    </div>`;
-  }
 
   #renderContent(): { view?: BalanceView; body: TemplateResult } {
     const { status, value, error, refreshing } = this.balance;
@@ -271,18 +255,4 @@ export class RsBalanceCard extends RingsideElement {
   }
 
   #panelLoading = false;
-
-  #restartTimer(): void {
-    this.#stopTimer();
-    if (this.refreshInterval > 0 && this.isConnected) {
-      this.#timer = setInterval(() => {
-        if (!document.hidden) this.balance.refresh();
-      }, this.refreshInterval * 1000);
-    }
-  }
-
-  #stopTimer(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
 }

@@ -1,6 +1,6 @@
 import { ContextRoot, consume } from '@lit/context';
 import { createI18n, isLocaleReady, loadLocale, ringsideContext, type RingsideEnvironment, type RingsideError, type RingsideI18n } from '@ringside/core';
-import { LitElement } from 'lit';
+import { html, LitElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RingsideEventMap } from './events.js';
 import { VERSION } from './version.js';
@@ -99,6 +99,14 @@ export class RingsideElement extends LitElement {
    */
   protected get notConfigured(): boolean {
     return !this.env?.adapter;
+  }
+
+  /** What a widget shows in place of its content while `notConfigured`. */
+  protected renderNotConfigured(): TemplateResult {
+    return html`<div role="status">
+      <strong>${this.t('common.notConfigured.title')}</strong>
+      <p class="hint">${this.t('common.notConfigured.body')}</p>
+    </div>`;
   }
 
   override connectedCallback(): void {

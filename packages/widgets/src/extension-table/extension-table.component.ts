@@ -382,12 +382,7 @@ export class RsExtensionTable extends RingsideElement {
   }
 
   #renderBody(): TemplateResult {
-    if (this.notConfigured) {
-      return html`<div role="status">
-        <strong>${this.t('common.notConfigured.title')}</strong>
-        <p class="hint">${this.t('common.notConfigured.body')}</p>
-      </div>`;
-    }
+    if (this.notConfigured) return this.renderNotConfigured();
     if (!this.canRead) return html`<p class="hint" role="status">${this.t('extensionTable.unsupported')}</p>`;
     const total = this.rows.total;
     const error = this.rows.error;

@@ -294,12 +294,7 @@ export class RsHuntgroupEditor extends RingsideElement {
   }
 
   #renderBody(text: EditorText): TemplateResult {
-    if (this.notConfigured) {
-      return html`<div role="status">
-        <strong>${this.t('common.notConfigured.title')}</strong>
-        <p class="hint">${this.t('common.notConfigured.body')}</p>
-      </div>`;
-    }
+    if (this.notConfigured) return this.renderNotConfigured();
     if (this.env?.adapter && !this.canRead) return html`<p class="hint" role="status">${text.t('unsupported')}</p>`;
     const { status, error, value } = this.groups;
     if (status === 'idle' || status === 'loading') {

@@ -218,16 +218,10 @@ export class RsPaymentForm extends RingsideElement {
         <h2 id="title">${this.#t('title')}</h2>
         ${!this.notConfigured && !this.canPay ? html`<span class="badge">${this.t('common.readOnly')}</span>` : nothing}
       </header>
-      ${this.notConfigured ? this.#renderNotConfigured() : this.#renderContent()}
+      ${this.notConfigured ? this.renderNotConfigured() : this.#renderContent()}
     </section>`;
   }
 
-  #renderNotConfigured(): TemplateResult {
-    return html`<div role="status">
-      <strong>${this.t('common.notConfigured.title')}</strong>
-      <p class="hint">${this.t('common.notConfigured.body')}</p>
-    </div>`;
-  }
 
   #renderContent(): TemplateResult {
     const { status, value: settings, error } = this.settings;

@@ -138,12 +138,7 @@ export class RsPaymentMethods extends RingsideElement {
         <h2 id="title">${this.#t('title')}</h2>
         ${!this.notConfigured && !this.canWrite ? html`<span class="badge">${this.t('common.readOnly')}</span>` : nothing}
       </header>
-      ${this.notConfigured
-        ? html`<div role="status">
-            <strong>${this.t('common.notConfigured.title')}</strong>
-            <p class="hint">${this.t('common.notConfigured.body')}</p>
-          </div>`
-        : this.#renderContent()}
+      ${this.notConfigured ? this.renderNotConfigured() : this.#renderContent()}
       <div role="status" class="visually-hidden">${this.announcement}</div>
     </section>`;
   }

@@ -12,6 +12,7 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { QueryController } from '../base/query-controller.js';
+import { RefreshTimer } from '../base/refresh-timer.js';
 import { RingsideElement } from '../base/ringside-element.js';
 import { sortMark } from '../base/sort-mark.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
@@ -101,7 +102,7 @@ export class RsTicketList extends RingsideElement implements TicketListHost {
   @state() private listState: ListState = initialListState();
   @state() private announcement = '';
 
-  #timer: ReturnType<typeof setInterval> | undefined;
+  protected readonly refreshTimer = new RefreshTimer(this, () => this.refreshInterval, () => this.env?.store.invalidate('tickets'));
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #focusSelector: string | null = null;
   /** The ticket whose row to focus when the detail closes. */
@@ -184,20 +185,13 @@ export class RsTicketList extends RingsideElement implements TicketListHost {
     return this.errorMessage(error);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#restartTimer();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#stopTimer();
     clearTimeout(this.#searchTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('refreshInterval')) this.#restartTimer();
     if (changed.has('pageSize') && validPageSize(this.pageSize) !== this.listState.pageSize) {
       this.listState = {
         ...this.listState,
@@ -229,16 +223,10 @@ export class RsTicketList extends RingsideElement implements TicketListHost {
           : nothing}
       </header>
       <div role="status" class="status">${this.announcement}</div>
-      ${this.notConfigured ? this.#renderNotConfigured() : this.#renderBody()}
+      ${this.notConfigured ? this.renderNotConfigured() : this.#renderBody()}
     </section>`;
   }
 
-  #renderNotConfigured(): TemplateResult {
-    return html`<div role="status">
-      <strong>${this.t('common.notConfigured.title')}</strong>
-      <p class="hint">${this.t('common.notConfigured.body')}</p>
-    </div>`;
-  }
 
   #renderBody(): TemplateResult {
     if (this.creating && this.canWrite) {
@@ -462,19 +450,5 @@ export class RsTicketList extends RingsideElement implements TicketListHost {
   #messagesArrived(arrived: TicketMessage[]): void {
     const answer = arrived.filter((message) => message.author.role === 'agent').at(-1);
     if (answer) this.announce(this.t('tickets.detail.newAnswer', { name: answer.author.name }));
-  }
-
-  #restartTimer(): void {
-    this.#stopTimer();
-    if (this.refreshInterval > 0 && this.isConnected) {
-      this.#timer = setInterval(() => {
-        if (!document.hidden) this.env?.store.invalidate('tickets');
-      }, this.refreshInterval * 1000);
-    }
-  }
-
-  #stopTimer(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
   }
 }
