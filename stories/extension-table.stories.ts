@@ -1,5 +1,5 @@
 import { createMemoryAdapter, type MemoryAdapter } from '@ringside/adapter-memory';
-import { createI18n, RingsideError } from '@ringside/core';
+import { createI18n, loadLocale, RingsideError } from '@ringside/core';
 import type { ExtensionDeletedDetail, ExtensionSavedDetail, RsExtensionTable } from '@ringside/widgets';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -35,7 +35,9 @@ async function getTable({ canvasElement, globals }: { canvasElement: HTMLElement
     return found;
   });
   await table.updateComplete;
-  const i18n = createI18n({ locale: String(globals.locale ?? 'en') });
+  const locale = String(globals.locale ?? 'en');
+  await loadLocale(locale);
+  const i18n = createI18n({ locale });
   return {
     table,
     shadow: within(table.shadowRoot as unknown as HTMLElement),
@@ -176,5 +178,38 @@ export const Conflict: Story = {
     await expect(shadow.getByRole('button', { name: t('extensionTable.conflict.overwrite') })).toBeVisible();
     await expect(name).toHaveValue('Priya R.');
     await expect(table.shadowRoot!.querySelector('dialog')?.open).toBe(true);
+  },
+};
+
+/** The field errors in German. */
+export const EditingWithErrorsGerman: Story = {
+  ...EditingWithErrors,
+  name: 'Editing with errors (German)',
+  globals: { locale: 'de' },
+};
+
+/** A conflict in Arabic: translated, right to left. */
+export const ConflictArabic: Story = {
+  name: 'Conflict (Arabic, RTL)',
+  globals: { locale: 'ar' },
+  play: async (context) => {
+    await Conflict.play!(context);
+    const table = context.canvasElement.querySelector('rs-extension-table')!;
+    await expect(table).toHaveAttribute('dir', 'rtl');
+    await expect(getComputedStyle(table).direction).toBe('rtl');
+  },
+};
+
+/** A call centre's 10,000 extensions in the dark theme. */
+export const TenThousandRowsDark: Story = {
+  name: '10,000 extensions (dark theme)',
+  globals: { theme: 'dark' },
+  parameters: TenThousandRows.parameters,
+  play: async (context) => {
+    await TenThousandRows.play!(context);
+    const { shadow, t } = await getTable(context);
+    const base = shadow.getByRole('region', { name: t('extensionTable.title') });
+    await expect(getComputedStyle(base).backgroundColor).toBe('rgb(22, 27, 34)'); // --rs-color-surface, dark
+    await expect(getComputedStyle(base).colorScheme).toBe('dark');
   },
 };

@@ -466,6 +466,109 @@ describe('<rs-extension-table>', () => {
     expect(grid.getAttribute('aria-rowcount')).to.equal('13');
   });
 
+  it('shows a failed search as an error that keeps the search, never the previous rows as its result', async () => {
+    const adapter = memory();
+    const { table, grid, screen } = await renderTable({ adapter });
+    await settle(table);
+    adapter.faults.failNext(1);
+    const search = screen.getByShadowLabelText('Search extensions') as HTMLInputElement;
+    search.value = 'okafor';
+    search.dispatchEvent(new Event('input'));
+    await screen.findByShadowText('The service is not available right now.');
+    expect(screen.queryByShadowRole('grid')).to.equal(null);
+    expect(search.isConnected && search.value).to.equal('okafor');
+    await expect(table).shadowDom.to.be.accessible();
+    screen.getByShadowRole('button', { name: 'Try again' }).click();
+    await settle(table);
+    expect(numbersShown(screen.getByShadowRole('grid'))).to.deep.equal(['103']);
+    expect(grid.isConnected).to.equal(false);
+  });
+
+  it('keeps the focus on its cell when a loading row arrives under it', async () => {
+    const adapter = memory({ extensions: 1000 });
+    const { table, grid } = await renderTable({ adapter });
+    await settle(table);
+    adapter.faults.hang();
+    (grid.querySelector('[data-row="1"][data-col="8"]') as HTMLElement).focus();
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'End' });
+    await sendKeys({ up: 'Control' });
+    await waitUntil(() => focused(table)?.getAttribute('data-row') === '1000', 'focus on the last row');
+    expect(focused(table)!.localName).to.equal('div');
+    adapter.faults.clear();
+    await settle(table);
+    expect(focused(table)!.getAttribute('aria-label')).to.equal(`Delete extension ${table.rows.rowAt(999)!.number}`);
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(focused(table)!.getAttribute('aria-label')).to.equal(`Edit extension ${table.rows.rowAt(999)!.number}`);
+  });
+
+  it('puts the focus back in the grid after a bulk delete, and on Export CSV while it exports', async () => {
+    const { table, grid, screen } = await renderTable();
+    await settle(table);
+    screen.getByShadowRole('checkbox', { name: 'Select extension 102' }).click();
+    screen.getByShadowRole('checkbox', { name: 'Select extension 106' }).click();
+    await table.updateComplete;
+    screen.getByShadowRole('button', { name: 'Delete 2 selected' }).focus();
+    await sendKeys({ press: 'Enter' });
+    await screen.findByShadowRole('alertdialog', { name: 'Delete 2 extensions?' });
+    screen.getByShadowRole('button', { name: 'Delete' }).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !numbersShown(grid).includes('106'), 'the rows go');
+    await settle(table);
+    await waitUntil(() => !!focused(table)?.closest('[role="grid"]'), 'focus back in the grid');
+    table.addEventListener('rs-extension-export', (event) => event.preventDefault(), { once: true });
+    const exportButton = screen.getByShadowRole('button', { name: 'Export CSV' });
+    exportButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await table.updateComplete;
+    expect(focused(table)).to.equal(exportButton);
+    await waitUntil(() => exportButton.getAttribute('aria-disabled') === null, 'export done');
+    expect(focused(table)).to.equal(exportButton);
+  });
+
+  it('after a bulk delete partly fails, keeps the view the user moved on to', async () => {
+    const adapter = memory();
+    const { table, grid, screen } = await renderTable({ adapter });
+    await settle(table);
+    screen.getByShadowRole('checkbox', { name: 'Select extension 102' }).click();
+    await table.updateComplete;
+    screen.getByShadowRole('button', { name: 'Delete 1 selected' }).click();
+    await screen.findByShadowRole('alertdialog');
+    adapter.data.extensions.find((extension) => extension.id === 'ext-2')!.version = '42'; // changed by someone else: refused
+    adapter.faults.hang();
+    screen.getByShadowRole('button', { name: 'Delete' }).click();
+    const search = screen.getByShadowLabelText('Search extensions') as HTMLInputElement;
+    search.value = 'okafor';
+    search.dispatchEvent(new Event('input'));
+    await table.updateComplete;
+    adapter.faults.clear();
+    await screen.findByShadowText(/could not be deleted/);
+    await settle(table);
+    expect(numbersShown(grid)).to.deep.equal(['103']);
+  });
+
+  it('shows a line or group by its number or name, never its internal id, and hides the group column when groups cannot be read', async () => {
+    const adapter = memory();
+    let releaseLines!: () => void;
+    const linesArrive = new Promise<void>((resolve) => (releaseLines = resolve));
+    const listPhoneLines = adapter.extensions!.listPhoneLines;
+    (adapter.extensions as { listPhoneLines: typeof listPhoneLines }).listPhoneLines = async (options) => {
+      await linesArrive;
+      return listPhoneLines(options);
+    };
+    const { table, grid } = await renderTable({ adapter });
+    await settle(table);
+    expect(cellTexts(rowsOf(grid)[0]!)[3]).to.equal('');
+    releaseLines();
+    await waitUntil(() => cellTexts(rowsOf(grid)[0]!)[3] === '+1 604 555 0100', 'the line number shows');
+    const noGroups = memory({ capabilities: { huntGroups: { read: false } } });
+    const { table: other, screen } = await renderTable({ adapter: noGroups });
+    await settle(other);
+    const headers = screen.getAllByShadowRole('columnheader').map((header) => header.textContent!.trim());
+    expect(headers).not.to.include('Primary group');
+    expect(visibleText(other)).not.to.match(/hg-\d/);
+  });
+
   it('shows loading, empty and not-connected states accessibly', async () => {
     const slow = memory({ latency: 10_000 });
     const loading = await renderWidget<RsExtensionTable>('rs-extension-table', html`<rs-extension-table></rs-extension-table>`, { adapter: slow });

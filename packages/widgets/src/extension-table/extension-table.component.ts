@@ -3,6 +3,7 @@ import {
   requireSection,
   toRingsideError,
   type Extension,
+  type ExtensionCapabilities,
   type ExtensionSettings,
   type ExtensionSortField,
   type FieldReason,
@@ -78,6 +79,9 @@ interface ValueTexts {
   notSet: string;
   edit: string;
   delete: string;
+  /** The number of a phone line, the name of a hunt group; see #lookup for ids not (yet) known. */
+  lineNumber: (id: string) => string;
+  groupName: (id: string) => string;
   selectRow: (number: string) => string;
   editRow: (number: string) => string;
   deleteRow: (number: string) => string;
@@ -182,6 +186,7 @@ export class RsExtensionTable extends RingsideElement {
   #observedScroller: HTMLElement | null = null;
   #returnFocus: { cell: GridCell } | { element: HTMLElement } | null = null;
   #focusAfterUpdate: GridCell | null = null;
+  #gridHadFocus = false;
   #numberCheck = 0;
 
   private get canRead(): boolean {
@@ -192,12 +197,19 @@ export class RsExtensionTable extends RingsideElement {
     return !this.readonly && this.canRead && !!this.env?.adapter?.capabilities.extensions.write;
   }
 
-  private hasField(field: 'phoneLine' | 'primaryGroup' | 'published' | 'recordedName'): boolean {
-    return !!this.env?.adapter?.capabilities.extensions.fields.includes(field);
+  /** The optional fields to show: the adapter's, but the primary group only when the hunt groups can be read to name them. */
+  private get fields(): ExtensionCapabilities['fields'] {
+    const adapter = this.env?.adapter;
+    const fields = adapter?.capabilities.extensions.fields ?? [];
+    return adapter?.capabilities.huntGroups.read && adapter.huntGroups ? fields : fields.filter((field) => field !== 'primaryGroup');
+  }
+
+  private hasField(field: ExtensionCapabilities['fields'][number]): boolean {
+    return this.fields.includes(field);
   }
 
   private get columns(): Column[] {
-    return visibleColumns(this.env?.adapter?.capabilities.extensions.fields ?? [], this.canWrite);
+    return visibleColumns(this.fields, this.canWrite);
   }
 
   override disconnectedCallback(): void {
@@ -210,6 +222,7 @@ export class RsExtensionTable extends RingsideElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#gridHadFocus = !!(this.shadowRoot?.activeElement as HTMLElement | null)?.closest('[role="grid"]');
     this.#connectSource();
     // Before rendering, so the grid says it is busy while the rows it is about to show load.
     if (this.#source) {
@@ -231,6 +244,10 @@ export class RsExtensionTable extends RingsideElement {
       const cell = this.#focusAfterUpdate;
       this.#focusAfterUpdate = null;
       this.#cellTarget(cell)?.focus();
+    } else if (this.#gridHadFocus && !(this.shadowRoot?.activeElement as HTMLElement | null)?.hasAttribute('data-row')) {
+      // The focused element stopped being a cell (a loading row's cell handed its place to the
+      // row's checkbox or button, or the row went away): keep the focus on the same cell.
+      this.#cellTarget(this.#activeCell())?.focus();
     }
     const editor = this.#dialog('editor');
     if (editor && !editor.open) editor.showModal();
@@ -386,13 +403,16 @@ export class RsExtensionTable extends RingsideElement {
     if (!this.canRead) return html`<p class="hint" role="status">${this.t('extensionTable.unsupported')}</p>`;
     const total = this.rows.total;
     const error = this.rows.error;
-    if (total === null && error) return this.#renderError(error);
+    // A failed first load shows only the error; a failed search or sort keeps the toolbar with what the user typed.
+    if (total === null && error && viewKey(this.view) === viewKey(INITIAL_VIEW)) return this.#renderError(error);
     return html`${this.#renderToolbar()} ${error ? this.#renderError(error) : nothing}
     ${total === null
-      ? html`<div role="status">
-          <span class="visually-hidden">${this.t('extensionTable.loading')}</span>
-          <div class="skeleton"></div>
-        </div>`
+      ? error
+        ? nothing
+        : html`<div role="status">
+            <span class="visually-hidden">${this.t('extensionTable.loading')}</span>
+            <div class="skeleton"></div>
+          </div>`
       : this.#renderGrid(total)}`;
   }
 
@@ -433,7 +453,7 @@ export class RsExtensionTable extends RingsideElement {
           </div>`
         : nothing}
       <div class="actions">
-        <button type="button" ?disabled=${this.exporting || !this.rows.total} @click=${this.#export}>
+        <button type="button" ?disabled=${!this.rows.total} aria-disabled=${this.exporting ? 'true' : nothing} @click=${this.#export}>
           ${this.t(this.exporting ? 'extensionTable.exporting' : 'extensionTable.export')}
         </button>
         ${this.canWrite
@@ -457,7 +477,7 @@ export class RsExtensionTable extends RingsideElement {
 
   #renderGrid(total: number): TemplateResult {
     const window = this.#window();
-    const rendering: RowRendering = { columns: this.columns, tabStop: this.#tabStop(window), texts: this.#valueTexts() };
+    const rendering: RowRendering = { columns: this.columns, tabStop: this.#tabStop(window), texts: this.#valueTexts(true) };
     const rows: TemplateResult[] = [];
     for (let index = window.first; index < window.end; index++) rows.push(this.#renderRow(index, rendering));
     const filtered = !!(this.view.search.trim() || this.view.groupId);
@@ -566,9 +586,15 @@ export class RsExtensionTable extends RingsideElement {
     return html`<button type="button" class=${edit ? '' : 'danger'} data-row=${row} data-col=${col} tabindex=${tabindex} aria-label=${edit ? texts.editRow(number) : texts.deleteRow(number)} @click=${act} .textContent=${edit ? texts.edit : texts.delete}></button>`;
   }
 
-  /** The texts of cells, translated once per render rather than once per cell. */
-  #valueTexts(): ValueTexts {
+  /**
+   * The texts of cells, translated once per render rather than once per cell. `forScreen`: a
+   * line or group still being looked up shows blank rather than its internal id (an export
+   * writes the id rather than nothing).
+   */
+  #valueTexts(forScreen: boolean): ValueTexts {
     return {
+      lineNumber: this.#lookup(this.phoneLines, this.#lineById(), (line) => line.number, forScreen),
+      groupName: this.#lookup(this.huntGroups, this.#groupById(), (group) => group.name, forScreen),
       loading: this.t('extensionTable.loadingRow'),
       none: this.t('extensionTable.value.none'),
       yes: this.t('extensionTable.value.yes'),
@@ -580,6 +606,16 @@ export class RsExtensionTable extends RingsideElement {
       selectRow: this.#perRow('extensionTable.selectRow'),
       editRow: this.#perRow('extensionTable.editRow'),
       deleteRow: this.#perRow('extensionTable.deleteRow'),
+    };
+  }
+
+  /** Names an id through a lookup list; an id the list lacks is shown as sent, once the list has loaded (or failed). */
+  #lookup<T>(query: QueryController<T[]>, byId: Map<string, T>, label: (item: T) => string, blankWhilePending: boolean): (id: string) => string {
+    const pending = query.status === 'idle' || query.status === 'loading';
+    return (id) => {
+      const item = byId.get(id);
+      if (item) return label(item);
+      return blankWhilePending && pending ? '' : id;
     };
   }
 
@@ -597,9 +633,9 @@ export class RsExtensionTable extends RingsideElement {
       case 'name':
         return extension.name;
       case 'phoneLine':
-        return extension.phoneLineId ? this.#lineById().get(extension.phoneLineId)?.number ?? extension.phoneLineId : texts.none;
+        return extension.phoneLineId ? texts.lineNumber(extension.phoneLineId) : texts.none;
       case 'primaryGroup':
-        return extension.primaryGroupId ? this.#groupById().get(extension.primaryGroupId)?.name ?? extension.primaryGroupId : texts.none;
+        return extension.primaryGroupId ? texts.groupName(extension.primaryGroupId) : texts.none;
       case 'published':
         return extension.published ? texts.yes : texts.no;
       case 'recordedName':
@@ -724,7 +760,7 @@ export class RsExtensionTable extends RingsideElement {
     this.#returnFocus = null;
     if (!target) return;
     await this.updateComplete;
-    if ('element' in target && target.element.isConnected) {
+    if ('element' in target && target.element.isConnected && !target.element.matches(':disabled')) {
       target.element.focus();
       return;
     }
@@ -1110,6 +1146,7 @@ export class RsExtensionTable extends RingsideElement {
     this.deleting = true;
     this.#finishConfirm();
     const snapshot = this.rows.snapshot();
+    const view = this.#source?.key;
     this.rows.remove(new Set(extensions.map((extension) => extension.id)));
     const section = this.#section();
     const done: Extension[] = [];
@@ -1126,8 +1163,11 @@ export class RsExtensionTable extends RingsideElement {
       }
     }
     if (failed.length) {
-      this.rows.restore(snapshot);
-      this.rows.remove(new Set(done.map((extension) => extension.id)));
+      // The user may have searched or sorted meanwhile: the old rows belong to the old view only.
+      if (view === this.#source?.key) {
+        this.rows.restore(snapshot);
+        this.rows.remove(new Set(done.map((extension) => extension.id)));
+      }
       this.notice = {
         tone: 'danger',
         text: this.t('extensionTable.deleteFailed', {
@@ -1156,7 +1196,7 @@ export class RsExtensionTable extends RingsideElement {
     try {
       const all = await collectAll(this.#loaderFor(this.view), EXPORT_PAGE_SIZE);
       const columns = this.columns.filter((column) => column.data);
-      const texts = this.#valueTexts();
+      const texts = this.#valueTexts(false);
       const csv = toCsv([
         columns.map((column) => this.t(`extensionTable.column.${column.id}`)),
         ...all.map((extension) => columns.map((column) => this.#cellText(extension, column.id, texts))),

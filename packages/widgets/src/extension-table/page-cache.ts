@@ -172,6 +172,12 @@ export class RowCache<T extends { id: string }> {
       this.#failed.delete(page);
     } catch (caught) {
       if (generation !== this.#generation) return;
+      // The rows kept on screen belong to the previous view: they must not pass for this one's.
+      if (this.#replacing) {
+        this.#rows = [];
+        this.#total = null;
+        this.#replacing = false;
+      }
       this.#failed.add(page);
       this.error = toRingsideError(caught);
     } finally {

@@ -96,7 +96,8 @@ export const baseStyles = css`
     border-color: ${token('--rs-color-accent')};
     color: ${token('--rs-color-on-accent')};
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }
