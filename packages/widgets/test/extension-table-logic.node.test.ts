@@ -2,7 +2,7 @@ import { RingsideError, type Extension, type Page, type PhoneLine } from '@rings
 import { describe, expect, it } from 'vitest';
 import { visibleColumns } from '../src/extension-table/columns.js';
 import { neutralise, toCsv } from '../src/extension-table/csv.js';
-import { draftOf, fieldLabelKey, serverErrors, toInput, validateDraft, type FormContext } from '../src/extension-table/extension-form.js';
+import { draftOf, fieldLabelKey, findNumberOwner, serverErrors, toInput, validateDraft, type FormContext } from '../src/extension-table/extension-form.js';
 import { moveInGrid } from '../src/extension-table/grid-navigation.js';
 import { ariaSort, INITIAL_VIEW, toggleSort, toQuery, viewKey } from '../src/extension-table/list-query.js';
 import { collectAll, RowCache } from '../src/extension-table/page-cache.js';
@@ -53,6 +53,15 @@ describe('RowCache (the data provider)', () => {
     expect(cache.rowAt(0), 'still shown while the new view loads').toEqual({ id: 'new' });
     await cache.ensure(0, 5);
     expect([cache.rowAt(0), cache.total]).toEqual([{ id: 'newer' }, 2]);
+  });
+
+  it("on a failed answer for a new view, stops showing the old view's rows as if they were its own", async () => {
+    const cache = new RowCache(backend(rows(30)).load, { pageSize: 10, onChange: () => {} });
+    await cache.ensure(0, 5);
+    cache.reset(() => Promise.reject(new RingsideError('unavailable')), { keepRows: true });
+    expect(cache.rowAt(0), 'kept while the new view loads').toEqual({ id: 'r0' });
+    await cache.ensure(0, 5);
+    expect([cache.rowAt(0), cache.total, cache.error?.code]).toEqual([undefined, null, 'unavailable']);
   });
 
   it('removes rows optimistically, restores a snapshot, and reloads holes', async () => {
@@ -262,5 +271,35 @@ describe('columns', () => {
       'published',
       'recordedName',
     ]);
+  });
+});
+
+describe('findNumberOwner', () => {
+  const extension = (number: string, name = `Ext ${number}`) => ({ id: `e${number}`, number, name } as Extension);
+  /** Matches of a search for "101" in number order: names and lines matching first, the owner on page 3. */
+  const others = Array.from({ length: 120 }, (_, index) => String(index).padStart(3, '0')).filter((number) => number !== '101');
+  const matches = [...others.map((number) => extension(number, 'Room 101')), extension('101')];
+  matches.sort((a, b) => (a.number < b.number ? -1 : 1));
+  const pages = (items: Extension[], asked: number[] = []) => ({
+    asked,
+    load: async (page: number): Promise<Page<Extension>> => {
+      asked.push(page);
+      return { items: items.slice((page - 1) * 50, page * 50), total: items.length, page, pageSize: 50 };
+    },
+  });
+
+  it('reads pages in number order until it finds the owner', async () => {
+    const backend = pages(matches);
+    expect((await findNumberOwner('101', backend.load))?.id).toBe('e101');
+    expect(backend.asked).toEqual([1, 2, 3]);
+  });
+
+  it('stops at the first page past the number, or at the end, when no extension has it', async () => {
+    const past = pages([extension('100'), extension('102'), extension('103')]);
+    expect(await findNumberOwner('101', past.load)).toBeUndefined();
+    expect(past.asked).toEqual([1]);
+    const none = pages([]);
+    expect(await findNumberOwner('101', none.load)).toBeUndefined();
+    expect(none.asked).toEqual([1]);
   });
 });

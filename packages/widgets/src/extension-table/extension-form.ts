@@ -1,4 +1,4 @@
-import type { Extension, ExtensionInput, FieldReason, PhoneLine, RingsideError } from '@ringside/core';
+import type { Extension, ExtensionInput, FieldReason, Page, PhoneLine, RingsideError } from '@ringside/core';
 
 /** What the add/edit form holds: text as typed, '' for "none" in the selects. */
 export interface ExtensionDraft {
@@ -122,4 +122,20 @@ export function fieldLabelKey(field: string): string | null {
     published: 'published',
   };
   return Object.hasOwn(labels, field) ? labels[field]! : null;
+}
+
+/**
+ * The extension that has `number`, found through a search for it in number order (a search also
+ * matches names and phone lines, so the owner may come after other matches): pages are read until
+ * one passes the number. Extension numbers of a customer all have the same length.
+ */
+export async function findNumberOwner(number: string, searchPage: (page: number) => Promise<Page<Extension>>): Promise<Extension | undefined> {
+  for (let page = 1; ; page++) {
+    const answer = await searchPage(page);
+    const owner = answer.items.find((item) => item.number === number);
+    if (owner) return owner;
+    const last = answer.items.at(-1);
+    const passed = !last || last.number.length > number.length || (last.number.length === number.length && last.number > number);
+    if (passed || page * answer.pageSize >= answer.total) return undefined;
+  }
 }

@@ -25,6 +25,7 @@ import { toCsv } from './csv.js';
 import {
   draftOf,
   fieldLabelKey,
+  findNumberOwner,
   FORM_FIELDS,
   hasErrors,
   lineTakenBy,
@@ -835,11 +836,13 @@ export class RsExtensionTable extends RingsideElement {
     if (!editor || !source || numberProblem(number, this.#formContext(editor)) || this.takenNumbers.has(number)) return;
     this.checkingNumber = true;
     try {
-      const page = await source.store.read(`extensions/number-check/${number}`, (signal) =>
-        requireSection(source.adapter, 'extensions').list({ search: number, pageSize: 50 }, { signal })
+      const byNumber = [{ field: 'number' as const, direction: 'asc' as const }];
+      const owner = await findNumberOwner(number, (page) =>
+        source.store.read(`extensions/number-check/${number}?page=${page}`, (signal) =>
+          requireSection(source.adapter, 'extensions').list({ search: number, sort: byNumber, page, pageSize: 50 }, { signal })
+        )
       );
       if (check !== this.#numberCheck) return;
-      const owner = page.items.find((item) => item.number === number);
       if (owner && owner.id !== this.editor?.extension?.id) this.takenNumbers = new Set(this.takenNumbers).add(number);
     } catch {
       // The save will tell; a failed look-up must not block typing.
