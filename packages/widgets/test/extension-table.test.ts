@@ -204,9 +204,9 @@ describe('<rs-extension-table>', () => {
     const cell = focused(table)!;
     expect(grid.querySelectorAll('[tabindex="0"]')).to.have.length(1);
     await sendKeys({ press: 'Enter' });
-    await table.updateComplete;
+    // The dialog's code loads on first use.
+    await waitUntil(() => table.shadowRoot!.querySelector('dialog')?.open, 'the editor opens');
     const dialog = table.shadowRoot!.querySelector('dialog')!;
-    expect(dialog.open).to.equal(true);
     expect(dialog.textContent).to.include('Edit extension 120');
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => focused(table) === cell || focused(table)?.getAttribute('data-row') === cell.getAttribute('data-row'), 'focus returns to the cell');

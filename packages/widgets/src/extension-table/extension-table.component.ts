@@ -6,7 +6,6 @@ import {
   type ExtensionCapabilities,
   type ExtensionSettings,
   type ExtensionSortField,
-  type FieldReason,
   type HuntGroup,
   type PhoneLine,
   type RingsideAdapter,
@@ -22,23 +21,8 @@ import { sortMark } from '../base/sort-mark.js';
 import { baseStyles, surfaceStyles } from '../themes/tokens.js';
 import { gridTemplate, minimumWidth, visibleColumns, type Column } from './columns.js';
 import { toCsv } from './csv.js';
-import {
-  draftOf,
-  fieldLabelKey,
-  findNumberOwner,
-  FORM_FIELDS,
-  hasErrors,
-  lineTakenBy,
-  numberProblem,
-  serverErrors,
-  toInput,
-  validateDraft,
-  type ExtensionDraft,
-  type FieldProblem,
-  type FormContext,
-  type FormErrors,
-  type FormField,
-} from './extension-form.js';
+import type { ExtensionEditorHost } from './editor-host.js';
+import type { ExtensionEditor } from './extension-editor.js';
 import { extensionTableStyles } from './extension-table.styles.js';
 import { moveInGrid, type GridCell } from './grid-navigation.js';
 import { ariaSort, INITIAL_VIEW, toggleSort, toQuery, viewKey, type ListView } from './list-query.js';
@@ -54,21 +38,6 @@ const EXPORT_PAGE_SIZE = 500;
 const OVERSCAN = 2;
 /** Until the first row is measured. */
 const DEFAULT_ROW_HEIGHT = 44;
-
-interface Editor {
-  /** The extension as loaded (its version is what the save names); absent when adding. */
-  extension?: Extension;
-  draft: ExtensionDraft;
-  /** Fields the user changed: their problems show as they type. */
-  touched: Set<FormField>;
-  /** The backend's reasons, shown until the user changes that field. */
-  server: FormErrors;
-  /** Reasons for fields the form does not show. */
-  other: FieldReason[];
-  saving: boolean;
-  failure?: RingsideError;
-  conflict: boolean;
-}
 
 /** The translated texts of cells: values, a row still loading, and the controls' names for an extension. */
 interface ValueTexts {
@@ -127,7 +96,7 @@ type Section = NonNullable<RingsideAdapter['extensions']>;
  * @cssproperty --rs-color-accent - Buttons, the focused cell.
  * @cssproperty --rs-color-danger - Validation messages and delete buttons.
  */
-export class RsExtensionTable extends RingsideElement {
+export class RsExtensionTable extends RingsideElement implements ExtensionEditorHost {
   static {
     registerMessages('extension-table', {
       en: messages,
@@ -147,15 +116,12 @@ export class RsExtensionTable extends RingsideElement {
   @state() private active: GridCell = { row: 1, col: 0 };
   @state() private selection = new Map<string, Extension>();
   @state() private selectingAll = false;
-  @state() private editor: Editor | null = null;
+  @state() private editor: ExtensionEditor | null = null;
   @state() private confirming: Extension[] | null = null;
   @state() private deleting = false;
   @state() private exporting = false;
   @state() private notice: Notice | null = null;
   @state() private announcement = '';
-  /** Numbers the backend says other extensions have, found while the user types. */
-  @state() private takenNumbers = new Set<string>();
-  @state() private checkingNumber = false;
 
   readonly rows: RowCache<Extension> = new RowCache<Extension>(() => Promise.reject(new Error('not connected')), {
     pageSize: PAGE_SIZE,
@@ -188,7 +154,6 @@ export class RsExtensionTable extends RingsideElement {
   #returnFocus: { cell: GridCell } | { element: HTMLElement } | null = null;
   #focusAfterUpdate: GridCell | null = null;
   #gridHadFocus = false;
-  #numberCheck = 0;
 
   private get canRead(): boolean {
     return !!this.env?.adapter?.capabilities.extensions.read && !!this.env.adapter.extensions;
@@ -205,7 +170,8 @@ export class RsExtensionTable extends RingsideElement {
     return adapter?.capabilities.huntGroups.read && adapter.huntGroups ? fields : fields.filter((field) => field !== 'primaryGroup');
   }
 
-  private hasField(field: ExtensionCapabilities['fields'][number]): boolean {
+  /** @internal */
+  hasField(field: ExtensionCapabilities['fields'][number]): boolean {
     return this.fields.includes(field);
   }
 
@@ -376,7 +342,7 @@ export class RsExtensionTable extends RingsideElement {
     return html`<section part="base" aria-labelledby="title" lang=${this.i18n.locale}>
       ${this.#renderHeader()}
       <div role="status" class="status">${this.announcement}</div>
-      ${this.#renderNotice()} ${this.#renderBody()} ${this.#renderEditor()} ${this.#renderConfirm()}
+      ${this.#renderNotice()} ${this.#renderBody()} ${this.editor?.render() ?? nothing} ${this.#renderConfirm()}
     </section>`;
   }
 
@@ -776,316 +742,60 @@ export class RsExtensionTable extends RingsideElement {
 
   // --- add and edit -----------------------------------------------------------------------------
 
-  #openEditor(extension: Extension | undefined, event?: Event): void {
-    if (!this.canWrite) return;
+  async #openEditor(extension: Extension | undefined, event?: Event): Promise<void> {
+    if (!this.canWrite || this.editor) return;
     this.#rememberFocus(event);
-    this.takenNumbers = new Set();
-    this.editor = { extension, draft: draftOf(extension), touched: new Set(), server: {}, other: [], saving: false, conflict: false };
+    try {
+      const { ExtensionEditor } = await import('./extension-editor.js');
+      if (this.isConnected && this.canWrite && !this.editor) this.editor = new ExtensionEditor(this, extension);
+    } catch (error) {
+      this.notice = { tone: 'danger', text: this.errorMessage(toRingsideError(error)) };
+    }
   }
 
-  #closeEditor = () => {
-    if (this.editor?.saving) return;
-    this.#finishEditor();
-  };
+  /** @internal For the editor: the store and adapter the table reads through. */
+  get backend(): { store: RingsideStore; adapter: RingsideAdapter } {
+    return this.#source!;
+  }
 
-  /** Closes the form (also when Escape closed the dialog) and puts the focus back where it was. */
-  #finishEditor = () => {
+  /** @internal For the editor: what the form checks against and offers. */
+  get lookups(): ExtensionEditorHost['lookups'] {
+    return {
+      numberLength: this.settings.value?.numberLength ?? null,
+      huntGroups: this.huntGroups.value ?? [],
+      phoneLines: this.phoneLines.value ?? [],
+      groupById: this.#groupById(),
+    };
+  }
+
+  /** @internal */
+  errorText(error: RingsideError): string {
+    return this.errorMessage(error);
+  }
+
+  /** @internal */
+  announce(message: string): void {
+    this.announcement = message;
+  }
+
+  /** @internal */
+  editorSaved(saved: Extension, created: boolean): void {
+    this.announcement = this.t(created ? 'extensionTable.added' : 'extensionTable.saved', { number: saved.number });
+    this.emit('rs-extension-saved', { id: saved.id, number: saved.number, created });
+    this.closeEditor();
+  }
+
+  /** @internal */
+  editorRolledBack(extension: Extension, error: RingsideError): void {
+    this.notice = { tone: 'danger', text: this.t('extensionTable.rolledBack', { number: extension.number, message: this.errorMessage(error) }) };
+  }
+
+  /** @internal Closes the form (also when Escape closed the dialog) and puts the focus back where it was. */
+  closeEditor(): void {
     if (!this.editor) return;
     this.editor = null;
     this.#dialog('editor')?.close();
     void this.#restoreFocus();
-  };
-
-  #formContext(editor: Editor): FormContext {
-    return {
-      numberLength: this.settings.value?.numberLength ?? null,
-      groupNumbers: new Set((this.huntGroups.value ?? []).map((group) => group.number)),
-      takenNumbers: this.takenNumbers,
-      phoneLines: this.phoneLines.value ?? [],
-      extensionId: editor.extension?.id ?? null,
-      groupIds: editor.extension?.groupIds ?? [],
-    };
-  }
-
-  /** What is shown at each field: the local problem of a field the user touched, else the backend's. */
-  #shownErrors(editor: Editor): FormErrors {
-    const local = validateDraft(editor.draft, this.#formContext(editor));
-    const shown: FormErrors = {};
-    for (const field of FORM_FIELDS) {
-      const problem = (editor.touched.has(field) ? local[field] : undefined) ?? editor.server[field];
-      if (problem) shown[field] = problem;
-    }
-    return shown;
-  }
-
-  #edit(field: FormField, value: string | boolean): void {
-    const editor = this.editor;
-    if (!editor) return;
-    const server = { ...editor.server };
-    delete server[field];
-    const touched = new Set(editor.touched).add(field);
-    this.editor = { ...editor, draft: { ...editor.draft, [field]: value }, touched, server };
-    if (field === 'number') void this.#checkNumber(String(value));
-  }
-
-  /** Asks the backend whether another extension has the number, once it is otherwise valid. */
-  async #checkNumber(number: string): Promise<void> {
-    const check = ++this.#numberCheck;
-    const editor = this.editor;
-    const source = this.#source;
-    if (!editor || !source || numberProblem(number, this.#formContext(editor)) || this.takenNumbers.has(number)) return;
-    this.checkingNumber = true;
-    try {
-      const byNumber = [{ field: 'number' as const, direction: 'asc' as const }];
-      const owner = await findNumberOwner(number, (page) =>
-        source.store.read(`extensions/number-check/${number}?page=${page}`, (signal) =>
-          requireSection(source.adapter, 'extensions').list({ search: number, sort: byNumber, page, pageSize: 50 }, { signal })
-        )
-      );
-      if (check !== this.#numberCheck) return;
-      if (owner && owner.id !== this.editor?.extension?.id) this.takenNumbers = new Set(this.takenNumbers).add(number);
-    } catch {
-      // The save will tell; a failed look-up must not block typing.
-    } finally {
-      if (check === this.#numberCheck) this.checkingNumber = false;
-    }
-  }
-
-  #onSubmit = (event: Event) => {
-    event.preventDefault();
-    void this.#save(true);
-  };
-
-  async #save(withVersion: boolean): Promise<void> {
-    const editor = this.editor;
-    if (!editor || editor.saving) return;
-    const touched = new Set<FormField>(FORM_FIELDS);
-    const local = validateDraft(editor.draft, this.#formContext(editor));
-    if (hasErrors(local)) {
-      this.editor = { ...editor, touched, server: {}, failure: undefined };
-      await this.updateComplete;
-      this.#focusFirstInvalid();
-      return;
-    }
-    const input = toInput(editor.draft, {
-      phoneLine: this.hasField('phoneLine'),
-      primaryGroup: this.hasField('primaryGroup'),
-      published: this.hasField('published'),
-    });
-    const existing = editor.extension;
-    const snapshot = this.rows.snapshot();
-    // Optimistic: the row shows the new values while the backend decides.
-    if (existing)
-      this.rows.replace({
-        ...existing,
-        ...input,
-        phoneLineId: input.phoneLineId ?? existing.phoneLineId,
-        primaryGroupId: input.primaryGroupId ?? existing.primaryGroupId,
-      });
-    this.editor = { ...editor, touched, saving: true, failure: undefined, conflict: false, other: [] };
-    const section = this.#section();
-    try {
-      const saved = await this.env!.store.mutate(
-        () => (existing ? section.update(existing.id, input, withVersion ? { ifMatch: existing.version } : {}) : section.create(input)),
-        { invalidates: ['extensions', 'huntGroups'] }
-      );
-      this.announcement = this.t(existing ? 'extensionTable.saved' : 'extensionTable.added', { number: saved.number });
-      this.emit('rs-extension-saved', { id: saved.id, number: saved.number, created: !existing });
-      this.editor = { ...this.editor!, saving: false };
-      this.#finishEditor();
-    } catch (caught) {
-      this.rows.restore(snapshot);
-      const error = toRingsideError(caught);
-      const current = this.editor ?? editor;
-      if (error.code === 'validation') {
-        const { fields, other } = serverErrors(error, this.#formFields());
-        this.editor = { ...current, saving: false, server: fields, other, touched: new Set() };
-        await this.updateComplete;
-        this.#focusFirstInvalid();
-      } else {
-        this.editor = { ...current, saving: false, conflict: error.code === 'conflict', failure: error.code === 'conflict' ? undefined : error };
-        if (existing && error.code !== 'conflict') {
-          this.notice = { tone: 'danger', text: this.t('extensionTable.rolledBack', { number: existing.number, message: this.errorMessage(error) }) };
-        }
-      }
-    }
-  }
-
-  async #reloadLatest(): Promise<void> {
-    const editor = this.editor;
-    if (!editor?.extension) return;
-    try {
-      const latest = await this.#section().get(editor.extension.id);
-      this.editor = { extension: latest, draft: draftOf(latest), touched: new Set(), server: {}, other: [], saving: false, conflict: false };
-      this.announcement = this.t('extensionTable.conflict.reloaded');
-    } catch (error) {
-      this.editor = { ...editor, failure: toRingsideError(error) };
-    }
-  }
-
-  #focusFirstInvalid(): void {
-    this.renderRoot.querySelector<HTMLElement>('dialog#editor [aria-invalid="true"]')?.focus();
-  }
-
-  /** The fields the form shows with this adapter. */
-  #formFields(): FormField[] {
-    return FORM_FIELDS.filter(
-      (field) =>
-        (field !== 'phoneLineId' || this.hasField('phoneLine')) &&
-        (field !== 'primaryGroupId' || this.hasField('primaryGroup')) &&
-        (field !== 'published' || this.hasField('published'))
-    );
-  }
-
-  /** A backend field by the form's label, never by its raw name. */
-  #fieldLabel(field: string): string {
-    const key = fieldLabelKey(field);
-    return this.t(key ? `extensionTable.form.${key}` : 'extensionTable.form.otherField');
-  }
-
-  #problemText(problem: FieldProblem): string {
-    const key = `extensionTable.reasons.${problem.reason}`;
-    const count = problem.params?.length ?? problem.params?.max;
-    const options = { ...problem.params, ...(count !== undefined ? { count: Number(count) } : {}), reason: problem.reason };
-    return this.i18n.has(key) || this.i18n.has(`${key}_other`) ? this.t(key, options) : this.t('extensionTable.reasons.other', options);
-  }
-
-  #renderEditor(): TemplateResult | typeof nothing {
-    const editor = this.editor;
-    if (!editor) return nothing;
-    const errors = this.#shownErrors(editor);
-    const numberLength = this.settings.value?.numberLength;
-    const title = editor.extension ? this.t('extensionTable.form.editTitle', { number: editor.extension.number }) : this.t('extensionTable.form.addTitle');
-    const field = (name: FormField, label: string, control: (described: string) => TemplateResult, hint?: string) => {
-      const problem = errors[name];
-      const described = [hint ? `${name}-hint` : '', problem ? `${name}-error` : ''].filter(Boolean).join(' ');
-      return html`<div class="field">
-        <label for=${`f-${name}`}>${label}</label>
-        ${control(described)} ${hint ? html`<p class="hint" id=${`${name}-hint`}>${hint}</p>` : nothing}
-        ${problem ? html`<p class="field-error" id=${`${name}-error`}>${this.#problemText(problem)}</p>` : nothing}
-      </div>`;
-    };
-    const input = (name: 'number' | 'name', extra: { inputmode?: string; maxlength?: number }) => (described: string) =>
-      html`<input
-        id=${`f-${name}`}
-        autocomplete="off"
-        inputmode=${extra.inputmode ?? nothing}
-        aria-describedby=${described || nothing}
-        aria-invalid=${errors[name] ? 'true' : 'false'}
-        .value=${live(editor.draft[name])}
-        @input=${(event: Event) => this.#edit(name, (event.target as HTMLInputElement).value)}
-      />`;
-    const context = this.#formContext(editor);
-    return html`<dialog
-      id="editor"
-      aria-labelledby="editor-title"
-      @close=${this.#finishEditor}
-      @cancel=${(event: Event) => editor.saving && event.preventDefault()}
-    >
-      <form novalidate @submit=${this.#onSubmit} aria-busy=${editor.saving ? 'true' : 'false'}>
-        <h3 id="editor-title">${title}</h3>
-        ${field(
-          'number',
-          this.t('extensionTable.form.number'),
-          input('number', { inputmode: 'numeric' }),
-          numberLength ? this.t('extensionTable.form.numberHint', { count: numberLength }) : undefined
-        )}
-        ${this.checkingNumber ? html`<p class="hint" role="status">${this.t('extensionTable.form.checking')}</p>` : nothing}
-        ${field('name', this.t('extensionTable.form.name'), input('name', {}))}
-        ${this.hasField('phoneLine')
-          ? field('phoneLineId', this.t('extensionTable.form.phoneLine'), (described) =>
-              this.#renderLineSelect(editor, context, described, !!errors.phoneLineId)
-            )
-          : nothing}
-        ${this.hasField('primaryGroup')
-          ? field(
-              'primaryGroupId',
-              this.t('extensionTable.form.primaryGroup'),
-              (described) => this.#renderGroupSelect(editor, described, !!errors.primaryGroupId),
-              this.t('extensionTable.form.primaryGroupHint')
-            )
-          : nothing}
-        ${this.hasField('published')
-          ? html`<div class="field checkbox">
-              <input
-                id="f-published"
-                type="checkbox"
-                .checked=${live(editor.draft.published)}
-                aria-invalid=${errors.published ? 'true' : 'false'}
-                aria-describedby=${errors.published ? 'published-error' : nothing}
-                @change=${(event: Event) => this.#edit('published', (event.target as HTMLInputElement).checked)}
-              />
-              <label for="f-published">${this.t('extensionTable.form.published')}</label>
-              ${errors.published ? html`<p class="field-error" id="published-error">${this.#problemText(errors.published)}</p>` : nothing}
-            </div>`
-          : nothing}
-        ${editor.other.length
-          ? html`<div class="alert danger" role="alert">
-              ${editor.other.map(
-                (reason) =>
-                  html`<p>${this.t('extensionTable.form.otherProblem', { field: this.#fieldLabel(reason.field), message: this.#problemText(reason) })}</p>`
-              )}
-            </div>`
-          : nothing}
-        ${editor.failure ? html`<div class="alert danger" role="alert"><p>${this.errorMessage(editor.failure)}</p></div>` : nothing}
-        ${editor.conflict
-          ? html`<div class="alert warning" role="alert">
-              <strong>${this.t('extensionTable.conflict.title')}</strong>
-              <p>${this.t('extensionTable.conflict.body')}</p>
-              <div class="actions">
-                <button type="button" @click=${() => void this.#reloadLatest()}>${this.t('extensionTable.conflict.reload')}</button>
-                <button type="button" class="primary" @click=${() => void this.#save(false)}>${this.t('extensionTable.conflict.overwrite')}</button>
-              </div>
-            </div>`
-          : nothing}
-        <div class="actions end">
-          <button type="button" @click=${this.#closeEditor} ?disabled=${editor.saving}>${this.t('extensionTable.form.cancel')}</button>
-          <button type="submit" class="primary" aria-disabled=${editor.saving ? 'true' : 'false'}>
-            ${this.t(editor.saving ? 'extensionTable.form.saving' : 'extensionTable.form.save')}
-          </button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
-  #renderLineSelect(editor: Editor, context: FormContext, described: string, invalid: boolean): TemplateResult {
-    const lines = [...context.phoneLines];
-    const chosen = editor.draft.phoneLineId;
-    return html`<select
-      id="f-phoneLineId"
-      aria-describedby=${described || nothing}
-      aria-invalid=${invalid ? 'true' : 'false'}
-      @change=${(event: Event) => this.#edit('phoneLineId', (event.target as HTMLSelectElement).value)}
-    >
-      <option value="" ?selected=${!chosen}>${this.t('extensionTable.form.noPhoneLine')}</option>
-      ${lines.map((line) => {
-        const text = line.label ? `${line.number} (${line.label})` : line.number;
-        const taken = lineTakenBy(line, context.extensionId) !== null;
-        return html`<option value=${line.id} ?selected=${line.id === chosen} ?disabled=${taken}>
-          ${taken ? this.t('extensionTable.form.lineInUse', { line: text }) : text}
-        </option>`;
-      })}
-      ${chosen && !lines.some((line) => line.id === chosen) ? html`<option value=${chosen} selected>${chosen}</option>` : nothing}
-    </select>`;
-  }
-
-  #renderGroupSelect(editor: Editor, described: string, invalid: boolean): TemplateResult {
-    const groups = this.#groupById();
-    const chosen = editor.draft.primaryGroupId;
-    const member = editor.extension?.groupIds ?? [];
-    return html`<select
-      id="f-primaryGroupId"
-      aria-describedby=${described || nothing}
-      aria-invalid=${invalid ? 'true' : 'false'}
-      @change=${(event: Event) => this.#edit('primaryGroupId', (event.target as HTMLSelectElement).value)}
-    >
-      <option value="" ?selected=${!chosen}>${this.t('extensionTable.form.noPrimaryGroup')}</option>
-      ${member.map((id) => {
-        const group = groups.get(id);
-        return html`<option value=${id} ?selected=${id === chosen}>${group ? `${group.number} ${group.name}` : id}</option>`;
-      })}
-      ${chosen && !member.includes(chosen) ? html`<option value=${chosen} selected>${groups.get(chosen)?.name ?? chosen}</option>` : nothing}
-    </select>`;
   }
 
   // --- delete -----------------------------------------------------------------------------------
