@@ -40,13 +40,6 @@ const huntgroupEditorOwnStyles = css`
   button.danger {
     color: ${token('--rs-color-danger')};
   }
-  button.link {
-    border: none;
-    background: none;
-    padding-inline: 0;
-    color: ${token('--rs-color-accent')};
-    text-decoration: underline;
-  }
   button.icon {
     padding-inline: 0.6em;
   }

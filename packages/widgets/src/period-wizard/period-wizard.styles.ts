@@ -216,14 +216,6 @@ const periodWizardOwnStyles = css`
   .mode button {
     white-space: nowrap;
   }
-  button.link {
-    border: none;
-    background: none;
-    padding-inline: 0;
-    color: ${token('--rs-color-accent')};
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
   .text-mode {
     display: grid;
     gap: 0.35rem;

@@ -9,6 +9,14 @@ import { token } from './tokens.js';
  * (the provider alone, for instance) leave it out.
  */
 export const widgetChromeStyles = css`
+  button.link {
+    border: none;
+    background: none;
+    padding-inline: 0;
+    color: ${token('--rs-color-accent')};
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
   header {
     display: flex;
     flex-wrap: wrap;

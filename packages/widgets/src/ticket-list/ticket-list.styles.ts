@@ -167,15 +167,12 @@ const ticketListOwnStyles = css`
     accent-color: ${token('--rs-color-accent')};
   }
   button.quiet,
-  button.link,
   button.sort {
     border-color: transparent;
     background: transparent;
     padding-inline: 0.25em;
   }
   button.link {
-    color: ${token('--rs-color-accent')};
-    text-decoration: underline;
     text-align: start;
     padding: 0;
     font-weight: 600;
