@@ -89,6 +89,20 @@ async function pay(form: RsPaymentForm, screen: Screen, amount = '12.50'): Promi
 
 const paymentsOf = (adapter: MemoryAdapter) => adapter.data.payments.history;
 
+/** Pays 40 with the 3-D Secure test card while the host takes the action (`rs-payment-action` cancelled), recording what it is asked. */
+async function payNeedingHostAction(adapter: MemoryAdapter) {
+  const rendered = await renderForm({ adapter });
+  const actions: PaymentActionDetail[] = [];
+  rendered.form.addEventListener('rs-payment-action', (event) => {
+    event.preventDefault();
+    actions.push(event.detail);
+  });
+  await chooseNewCard(rendered.form, rendered.screen);
+  fillCard(rendered.screen, { number: '4000 0000 0000 3220' });
+  await pay(rendered.form, rendered.screen, '40');
+  return { ...rendered, actions };
+}
+
 describe('<rs-payment-form>', () => {
   it('shows the balance, the limits and the preferred stored method preselected, and passes axe', async () => {
     const { form, screen } = await renderForm();
@@ -327,15 +341,7 @@ describe('<rs-payment-form>', () => {
 
   it('hands 3-D Secure to the host and finishes the payment once the host answers', async () => {
     const adapter = memory();
-    const { form, screen, events } = await renderForm({ adapter });
-    const actions: PaymentActionDetail[] = [];
-    form.addEventListener('rs-payment-action', (event) => {
-      event.preventDefault();
-      actions.push(event.detail);
-    });
-    await chooseNewCard(form, screen);
-    fillCard(screen, { number: '4000 0000 0000 3220' });
-    await pay(form, screen, '40');
+    const { form, screen, events, actions } = await payNeedingHostAction(adapter);
     await screen.findByShadowRole('heading', { name: 'Waiting for your confirmation' });
     await waitUntil(() => actions.length === 1);
     expect(actions[0]!.action.type).to.equal('three_ds');
@@ -390,15 +396,7 @@ describe('<rs-payment-form>', () => {
 
   it('lets the user stop waiting for the host, and stops waiting by itself when it leaves the page', async () => {
     const adapter = memory();
-    const { form, screen } = await renderForm({ adapter });
-    const actions: PaymentActionDetail[] = [];
-    form.addEventListener('rs-payment-action', (event) => {
-      event.preventDefault();
-      actions.push(event.detail);
-    });
-    await chooseNewCard(form, screen);
-    fillCard(screen, { number: '4000 0000 0000 3220' });
-    await pay(form, screen, '40');
+    const { form, screen, actions } = await payNeedingHostAction(adapter);
     const stop = await screen.findByShadowRole('button', { name: 'Stop waiting' });
     await expect(form).shadowDom.to.be.accessible();
     stop.click();

@@ -74,6 +74,11 @@ function withLongConversation(adapter: MemoryAdapter, extra = 44): MemoryAdapter
   return adapter;
 }
 
+/** An agent's answer arriving on ticket 1006 now, as the backend would store it. */
+function agentAnswers(adapter: MemoryAdapter, id: string, body: string, name = 'Dana Whitlock (Support)'): void {
+  adapter.data.tickets.messages['1006']!.push({ id, author: { name, role: 'agent' }, createdAt: new Date().toISOString(), body, attachments: [] });
+}
+
 /** A promise the test settles by hand, to hold an adapter call while the user does something else. */
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -243,13 +248,12 @@ describe('<rs-ticket-list>', () => {
 
     it('makes only http(s) addresses clickable, and never renders server text as HTML', async () => {
       const adapter = memory();
-      adapter.data.tickets.messages['1006']!.push({
-        id: 'msg-x',
-        author: { name: '<b>Agent</b>', role: 'agent' },
-        createdAt: new Date().toISOString(),
-        body: 'See https://status.example.com/incidents/42. Do not click javascript:alert(1) or <img src=x onerror=alert(1)>.',
-        attachments: [],
-      });
+      agentAnswers(
+        adapter,
+        'msg-x',
+        'See https://status.example.com/incidents/42. Do not click javascript:alert(1) or <img src=x onerror=alert(1)>.',
+        '<b>Agent</b>'
+      );
       const { element, screen } = await renderList({ adapter });
       await openTicket(screen, 'Front Office group rings after hours');
       const link = await screen.findByShadowRole('link', {
@@ -482,15 +486,7 @@ describe('<rs-ticket-list>', () => {
 
     it('keeps older messages shown when a refresh that started before them finishes after them', async () => {
       const adapter = withLongConversation(memory());
-      adapter.data.tickets.messages['1006']!.push(
-        ...Array.from({ length: 20 }, (_, index) => ({
-          id: `msg-more-${index}`,
-          author: { name: 'Dana Whitlock (Support)', role: 'agent' as const },
-          createdAt: new Date().toISOString(),
-          body: `Later message ${index}`,
-          attachments: [],
-        }))
-      );
+      for (let index = 0; index < 20; index++) agentAnswers(adapter, `msg-more-${index}`, `Later message ${index}`);
       const { element, screen } = await renderList({ adapter });
       await openTicket(screen, 'Front Office group rings after hours');
       // 65 messages: the newest page holds 5, so pages 3 and 4 show.
@@ -507,13 +503,7 @@ describe('<rs-ticket-list>', () => {
         }
         return messages(id, query, options);
       };
-      adapter.data.tickets.messages['1006']!.push({
-        id: 'msg-during-refresh',
-        author: { name: 'Dana Whitlock (Support)', role: 'agent' },
-        createdAt: new Date().toISOString(),
-        body: 'Arrived with the refresh',
-        attachments: [],
-      });
+      agentAnswers(adapter, 'msg-during-refresh', 'Arrived with the refresh');
       element.environment!.store.invalidate('tickets');
       await waitUntil(() => refreshHeld, 'the refresh did not start');
       screen.getByShadowRole('button', { name: 'Show 40 older messages' }).click();
@@ -534,13 +524,7 @@ describe('<rs-ticket-list>', () => {
       await screen.findByShadowRole('list', {
         name: /Conversation \(1 message\)/,
       });
-      adapter.data.tickets.messages['1006']!.push({
-        id: 'msg-new',
-        author: { name: 'Ravi Menon (Voice engineering)', role: 'agent' },
-        createdAt: new Date().toISOString(),
-        body: 'The night schedule was off by one hour; fixed.',
-        attachments: [],
-      });
+      agentAnswers(adapter, 'msg-new', 'The night schedule was off by one hour; fixed.', 'Ravi Menon (Voice engineering)');
       await screen.findByShadowText('The night schedule was off by one hour; fixed.', {}, { timeout: 3000 });
       await waitUntil(() => screen.getAllByShadowRole('status').some((status) => status.textContent === 'New answer from Ravi Menon (Voice engineering).'));
     });
