@@ -1,4 +1,5 @@
 import type { MemoryAdapter } from '@ringside/adapter-memory';
+import { RingsideError } from '@ringside/core';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import type { RsTicketList, TicketChangeDetail } from '../src/ticket-list/ticket-list.component.js';
 import { within } from 'shadow-dom-testing-library';
@@ -77,6 +78,17 @@ function withLongConversation(adapter: MemoryAdapter, extra = 44): MemoryAdapter
 /** An agent's answer arriving on ticket 1006 now, as the backend would store it. */
 function agentAnswers(adapter: MemoryAdapter, id: string, body: string, name = 'Dana Whitlock (Support)'): void {
   adapter.data.tickets.messages['1006']!.push({ id, author: { name, role: 'agent' }, createdAt: new Date().toISOString(), body, attachments: [] });
+}
+
+/** The next reply reaches the backend, but its answer is lost (a timeout); later replies answer normally. */
+function loseNextReplyAnswer(adapter: MemoryAdapter): void {
+  const tickets = adapter.tickets!;
+  const reply = tickets.reply;
+  tickets.reply = async (...args) => {
+    await reply(...args);
+    tickets.reply = reply;
+    throw new RingsideError('timeout');
+  };
 }
 
 /** A promise the test settles by hand, to hold an adapter call while the user does something else. */
@@ -317,13 +329,7 @@ describe('<rs-ticket-list>', () => {
       const { element, screen, adapter } = await renderList();
       await openTicket(screen, 'Front Office group rings after hours');
       await screen.findByShadowRole('list', { name: /Conversation/ });
-      const tickets = adapter.tickets!;
-      const reply = tickets.reply;
-      tickets.reply = async (...args) => {
-        await reply(...args);
-        tickets.reply = reply;
-        throw new (await import('@ringside/core')).RingsideError('timeout');
-      };
+      loseNextReplyAnswer(adapter);
       type(screen.getByShadowRole('textbox', { name: 'Your reply' }), 'Only once, please.');
       screen.getByShadowRole('button', { name: 'Send reply' }).click();
       await screen.findByShadowRole('alert');
@@ -358,13 +364,7 @@ describe('<rs-ticket-list>', () => {
       expect(screen.getByShadowRole('textbox', { name: 'Your reply' })).to.have.value('');
 
       // The third one reached it, but its answer was lost: sending again must not post it twice.
-      const tickets = adapter.tickets!;
-      const reply = tickets.reply;
-      tickets.reply = async (...args) => {
-        await reply(...args);
-        tickets.reply = reply;
-        throw new (await import('@ringside/core')).RingsideError('timeout');
-      };
+      loseNextReplyAnswer(adapter);
       await send(4);
       expect(thanks()).to.equal(3);
       expect(visibleText(element)).to.include('Your reply was sent.');
@@ -382,7 +382,7 @@ describe('<rs-ticket-list>', () => {
         await answer.promise;
         tickets.reply = reply;
         failed = true;
-        throw new (await import('@ringside/core')).RingsideError('network');
+        throw new RingsideError('network');
       };
       type(screen.getByShadowRole('textbox', { name: 'Your reply' }), 'The night schedule is wrong again.');
       screen.getByShadowRole('button', { name: 'Send reply' }).click();
